@@ -1,0 +1,16 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+	worker: { format: 'es' },
+	test: {
+		include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 60_000,
+		hookTimeout: 300_000,
+		pool: 'forks',
+		maxWorkers: 2
+	}
+});
