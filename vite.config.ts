@@ -11,6 +11,7 @@ export default defineConfig({
 		testTimeout: 60_000,
 		hookTimeout: 300_000,
 		pool: 'forks',
-		maxWorkers: 2
+		maxWorkers: 2,
+		reporters: ['default', './tests/summary-reporter.ts']
 	}
 });
