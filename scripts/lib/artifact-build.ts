@@ -1,0 +1,142 @@
+// Compiles the incident Parquet into the DuckDB database file the browser ATTACHes (contract: src/lib/data/artifact.ts).
+// Written to a temporary file and renamed, so a failed build never leaves a half-written artifact in place.
+// Default storage version on purpose: DuckDB-WASM 1.32 refuses files written with STORAGE_VERSION 'v1.5.0'.
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import {
+	ARTIFACT_SCHEMA_VERSION, ENUM_COLUMNS, INCIDENTS_TABLE, META_TABLE, SOURCE_CITATIONS, SOURCES_TABLE
+} from '../../src/lib/data/artifact';
+import { INCIDENT_COLUMNS, INCIDENT_COLUMN_NAMES } from '../../src/lib/data/schema';
+
+export interface ArtifactBuildOptions {
+	/** Source Parquet in the incident schema (data/incidents.parquet). */
+	input: string;
+	/** Database file to write (static/data/rasd.duckdb). */
+	output: string;
+	/** Stamp for meta.built_at; defaults to now. */
+	builtAt?: Date;
+	/** DuckDB threads for the build (the machines are shared: 2 by default). */
+	threads?: number;
+}
+
+export interface ArtifactBuildResult {
+	output: string;
+	rows: number;
+	bytes: number;
+	seconds: number;
+	sourceSha256: string;
+	builtAt: string;
+}
+
+const ENUM_SET: ReadonlySet<string> = new Set(ENUM_COLUMNS);
+/** Type names come from the fixed ENUM_COLUMNS list, never from data. */
+export const enumTypeName = (column: string) => `${column}_enum`;
+
+/** sha256 of a file, streamed (the benchmark sets are too large to read at once). */
+export async function fileSha256(path: string): Promise<string> {
+	const hash = createHash('sha256');
+	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+	return hash.digest('hex');
+}
+
+function removeDatabase(path: string): void {
+	rmSync(path, { force: true });
+	rmSync(`${path}.wal`, { force: true });
+}
+
+async function checkColumns(conn: DuckDBConnection, input: string): Promise<void> {
+	const reader = await conn.runAndReadAll('SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet($1))', [input]);
+	const present = new Set(reader.getRowsJS().map((r) => String(r[0])));
+	const missing = INCIDENT_COLUMN_NAMES.filter((c) => !present.has(c));
+	if (missing.length > 0) throw new Error(`${input} is not in the incident schema: missing ${missing.join(', ')}`);
+}
+
+export async function buildArtifact(options: ArtifactBuildOptions): Promise<ArtifactBuildResult> {
+	const started = performance.now();
+	const input = resolve(options.input);
+	const output = resolve(options.output);
+	if (!existsSync(input)) throw new Error(`no such Parquet file: ${input}`);
+	const sourceSha256 = await fileSha256(input);
+	const builtAt = (options.builtAt ?? new Date()).toISOString();
+	mkdirSync(dirname(output), { recursive: true });
+	const tmp = `${output}.${process.pid}-${Date.now()}.tmp`;
+	removeDatabase(tmp);
+
+	const instance = await DuckDBInstance.create(tmp, { threads: String(options.threads ?? 2) });
+	const conn = await instance.connect();
+	let rows = 0;
+	try {
+		await checkColumns(conn, input);
+		// ENUM types from the values present (sorted, NULL excluded: a NULL stays a NULL of the ENUM type).
+		for (const column of ENUM_COLUMNS) {
+			await conn.run(
+				`CREATE TYPE ${enumTypeName(column)} AS ENUM (
+					SELECT DISTINCT ${column} FROM read_parquet($1) WHERE ${column} IS NOT NULL ORDER BY ${column})`,
+				[input]
+			);
+		}
+		const columnDefs = INCIDENT_COLUMNS.map(
+			(c) => `${c.name} ${ENUM_SET.has(c.name) ? enumTypeName(c.name) : c.type}${c.notNull ? ' NOT NULL' : ''}`
+		);
+		await conn.run(
+			`CREATE TABLE ${INCIDENTS_TABLE} (${columnDefs.join(', ')}, day_key INTEGER NOT NULL, month_key INTEGER NOT NULL)`
+		);
+		const selects = INCIDENT_COLUMNS.map(
+			(c) => `CAST(${c.name} AS ${ENUM_SET.has(c.name) ? enumTypeName(c.name) : c.type})`
+		);
+		// Insertion order is kept, so rows land sorted by date: the browser's date-range scans skip whole row groups.
+		await conn.run(
+			`INSERT INTO ${INCIDENTS_TABLE}
+			 SELECT ${selects.join(', ')},
+				CAST(event_date - DATE '1970-01-01' AS INTEGER),
+				CAST(year(event_date) * 12 + month(event_date) - 1 AS INTEGER)
+			 FROM read_parquet($1) ORDER BY event_date, incident_id`,
+			[input]
+		);
+		await conn.run(
+			`CREATE TABLE ${META_TABLE} (row_count BIGINT, date_min DATE, date_max DATE, source_sha256 VARCHAR,
+				built_at VARCHAR, synthetic_rows BIGINT, schema_version INTEGER)`
+		);
+		await conn.run(
+			`INSERT INTO ${META_TABLE}
+			 SELECT count(*), min(event_date), max(event_date), $1, $2,
+				count(*) FILTER (WHERE CAST(source_dataset AS VARCHAR) = 'synthetic'), $3
+			 FROM ${INCIDENTS_TABLE}`,
+			[sourceSha256, builtAt, ARTIFACT_SCHEMA_VERSION]
+		);
+		await conn.run(
+			`CREATE TABLE ${SOURCES_TABLE} (source_dataset VARCHAR, rows BIGINT, date_min DATE, date_max DATE, citation VARCHAR)`
+		);
+		await conn.run(
+			`INSERT INTO ${SOURCES_TABLE}
+			 SELECT CAST(source_dataset AS VARCHAR), count(*), min(event_date), max(event_date), NULL
+			 FROM ${INCIDENTS_TABLE} GROUP BY ALL ORDER BY 1`
+		);
+		for (const [source, citation] of Object.entries(SOURCE_CITATIONS)) {
+			await conn.run(`UPDATE ${SOURCES_TABLE} SET citation = $1 WHERE source_dataset = $2`, [citation, source]);
+		}
+		const counted = await conn.runAndReadAll(`SELECT row_count FROM ${META_TABLE}`);
+		rows = Number(counted.getRows()[0][0]);
+		await conn.run('CHECKPOINT');
+	} catch (error) {
+		conn.closeSync();
+		instance.closeSync();
+		removeDatabase(tmp);
+		throw error;
+	}
+	conn.closeSync();
+	instance.closeSync();
+	rmSync(`${tmp}.wal`, { force: true });
+	rmSync(`${output}.wal`, { force: true });
+	renameSync(tmp, output);
+	return {
+		output,
+		rows,
+		bytes: statSync(output).size,
+		seconds: (performance.now() - started) / 1000,
+		sourceSha256,
+		builtAt
+	};
+}

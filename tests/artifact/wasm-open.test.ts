@@ -1,0 +1,102 @@
+// The artifact must open read-only in the browser's engine. DuckDB-WASM 1.32's Node build runs the same wasm as the
+// browser; the artifact is registered as a buffer and ATTACHed READ_ONLY, as the browser does over HTTP.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACT_ALIAS, ENUM_COLUMNS } from '../../src/lib/data/artifact';
+import { INCIDENT_COLUMN_NAMES } from '../../src/lib/data/schema';
+import { buildArtifact } from '../../scripts/lib/artifact-build';
+import { nativeRows, removeTempDirs, smallParquet, tempDir } from './helpers';
+
+afterAll(removeTempDirs);
+
+const require = createRequire(import.meta.url);
+type Duckdb = typeof import('@duckdb/duckdb-wasm/blocking');
+type Connection = ReturnType<Awaited<ReturnType<Duckdb['createDuckDB']>>['connect']>;
+
+/** Arrow rows as plain arrays; BigInt counts become numbers, Arrow lists become arrays. */
+function rows(conn: Connection, sql: string): unknown[][] {
+	const table = conn.query(sql);
+	const names = table.schema.fields.map((f) => f.name);
+	return table.toArray().map((r) =>
+		names.map((n) => {
+			const v = (r as Record<string, unknown>)[n];
+			if (typeof v === 'bigint') return Number(v);
+			if (v && typeof v === 'object' && 'toArray' in v) return Array.from((v as { toArray(): unknown[] }).toArray());
+			return v;
+		})
+	);
+}
+
+describe('artifact in DuckDB-WASM 1.32 (Node build of the same wasm)', () => {
+	let parquet = '';
+	let conn: Connection;
+	let closeDb = () => {};
+
+	beforeAll(async () => {
+		const dir = tempDir('rasd-wasm-');
+		parquet = await smallParquet(dir, 3000, 11);
+		const artifact = join(dir, 'rasd.duckdb');
+		await buildArtifact({ input: parquet, output: artifact });
+
+		const duckdb = require('@duckdb/duckdb-wasm/blocking') as Duckdb;
+		const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+		const db = await duckdb.createDuckDB(
+			{
+				mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+				eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
+			},
+			new duckdb.VoidLogger(),
+			duckdb.NODE_RUNTIME
+		);
+		await db.instantiate();
+		db.registerFileBuffer('rasd.duckdb', new Uint8Array(readFileSync(artifact)));
+		conn = db.connect();
+		conn.query(`ATTACH 'rasd.duckdb' AS ${ARTIFACT_ALIAS} (READ_ONLY)`);
+		closeDb = () => conn.close();
+	});
+
+	afterAll(() => closeDb());
+
+	it('has the same row count as the source Parquet read natively', async () => {
+		const [[expected]] = await nativeRows('SELECT count(*) FROM read_parquet($1)', [parquet]);
+		expect(expected).toBe(3000);
+		expect(rows(conn, `SELECT count(*) FROM ${ARTIFACT_ALIAS}.incidents`)).toEqual([[expected]]);
+	});
+
+	it('has the same per-p-code counts as the source Parquet', async () => {
+		const expected = await nativeRows(
+			'SELECT admin1_pcode, count(*) FROM read_parquet($1) GROUP BY 1 ORDER BY 1', [parquet]
+		);
+		const actual = rows(conn, `SELECT CAST(admin1_pcode AS VARCHAR) p, count(*) FROM ${ARTIFACT_ALIAS}.incidents GROUP BY 1 ORDER BY 1`);
+		expect(actual).toEqual(expected);
+		expect(actual.length).toBe(14);
+	});
+
+	it('reads every ENUM column as an ENUM of exactly the distinct values in the source', async () => {
+		for (const column of ENUM_COLUMNS) {
+			const [[type]] = rows(conn, `SELECT typeof(${column}) FROM ${ARTIFACT_ALIAS}.incidents LIMIT 1`);
+			expect(String(type), column).toMatch(/^ENUM\(/);
+			const [[members]] = rows(conn, `SELECT enum_range(${column})::VARCHAR[] FROM ${ARTIFACT_ALIAS}.incidents LIMIT 1`);
+			const distinct = await nativeRows(
+				`SELECT DISTINCT ${column} FROM read_parquet($1) WHERE ${column} IS NOT NULL ORDER BY 1`, [parquet]
+			);
+			expect(members, column).toEqual(distinct.map((r) => r[0]));
+			// NULLs survive as NULLs of the ENUM type.
+			const [[nullsNative]] = await nativeRows(`SELECT count(*) FILTER (WHERE ${column} IS NULL) FROM read_parquet($1)`, [parquet]);
+			expect(rows(conn, `SELECT count(*) FILTER (WHERE ${column} IS NULL) FROM ${ARTIFACT_ALIAS}.incidents`), column).toEqual([[nullsNative]]);
+		}
+	});
+
+	it('exposes every schema column plus day_key and month_key, and the meta/sources tables', () => {
+		const names = rows(conn, `SELECT column_name FROM (DESCRIBE ${ARTIFACT_ALIAS}.incidents)`).map((r) => r[0]);
+		expect(names).toEqual([...INCIDENT_COLUMN_NAMES, 'day_key', 'month_key']);
+		expect(rows(conn, `SELECT row_count, synthetic_rows, schema_version FROM ${ARTIFACT_ALIAS}.meta`)).toEqual([[3000, 3000, 1]]);
+		expect(rows(conn, `SELECT source_dataset, rows FROM ${ARTIFACT_ALIAS}.sources`)).toEqual([['synthetic', 3000]]);
+	});
+
+	it('is attached read-only: writes are refused', () => {
+		expect(() => conn.query(`DELETE FROM ${ARTIFACT_ALIAS}.incidents`)).toThrow(/read-only|read only/i);
+	});
+});
