@@ -1,0 +1,46 @@
+// Country and province resolution shared by the importers: one ISO alpha-3 and English name per country, and for
+// Syria the OCHA governorate name and p-code (an unknown spelling is kept verbatim, p-code null, and reported).
+import { countryByNumeric, lookupCountry, type Country } from '../data/countries';
+import { lookupSyriaGovernorate, normaliseAdmin1Text } from '../data/gazetteer';
+
+export interface CountryFields {
+	country_iso3: string | null;
+	country: string | null;
+}
+
+/**
+ * From an ISO numeric code (ACLED `iso`) when it is known, else from the name; an unrecognised name is kept as
+ * written with a null alpha-3.
+ */
+export function resolveCountry(name: string | null, numeric?: string | null): CountryFields {
+	let found: Country | null = null;
+	const n = numeric?.trim();
+	if (n && /^\d+$/.test(n) && Number(n) > 0) found = countryByNumeric(Number(n));
+	found ??= lookupCountry(name);
+	if (found) return { country_iso3: found.alpha3, country: found.name };
+	return { country_iso3: null, country: name?.trim() || null };
+}
+
+export interface Admin1Fields {
+	admin1: string | null;
+	admin1_pcode: string | null;
+	raw_admin1: string | null;
+	/** Set when a Syrian admin1 was given but is not a known governorate spelling. */
+	unrecognised: string | null;
+}
+
+// Sources write these when they do not know the province (GTD's provstate "Unknown").
+const UNKNOWN_ADMIN1 = new Set(['unknown', 'n/a', 'na', 'none']);
+
+export function resolveAdmin1(countryIso3: string | null, raw: string | null): Admin1Fields {
+	const given = raw?.trim() || null;
+	if (!given || UNKNOWN_ADMIN1.has(given.toLowerCase())) {
+		return { admin1: null, admin1_pcode: null, raw_admin1: given, unrecognised: null };
+	}
+	if (countryIso3 === 'SYR') {
+		const g = lookupSyriaGovernorate(given);
+		if (g) return { admin1: g.en, admin1_pcode: g.pcode, raw_admin1: given, unrecognised: null };
+		return { admin1: given, admin1_pcode: null, raw_admin1: given, unrecognised: given };
+	}
+	return { admin1: normaliseAdmin1Text(given), admin1_pcode: null, raw_admin1: given, unrecognised: null };
+}

@@ -1,0 +1,106 @@
+// UCDP GED row -> Incident. One row per dyad and period (date_start..date_end); deaths are the `best` estimate.
+// UCDP has no narrative: the summary is the source headline and the source name is the reporting office.
+import type { DatePrecision, GeoPrecision } from '../data/taxonomy';
+import { coarser, daySpan, parseIsoDay, precisionOfSpan } from './dates';
+import { resolveAdmin1, resolveCountry } from './location';
+import { REJECT_REASONS, guarded, reject, type MapResult, type SourceRecord } from './types';
+import { UCDP_VIOLENCE_TYPES, ucdpTargetType, type UcdpViolenceCode } from './ucdp-target';
+import { code, coordinate, count, rawPairs, text } from './values';
+
+export const UCDP_REQUIRED_COLUMNS = ['id', 'date_start', 'date_end', 'type_of_violence'] as const;
+
+/**
+ * date_prec (GED codebook): 1 exact day; 2 a 2-6 day range; 3 the week; 4 an 8-30 day range or the month;
+ * 5 more than a month, within a year. The precision is the coarser of this and the actual start-end span.
+ */
+const DATE_PREC: Readonly<Record<string, DatePrecision>> = { 1: 'day', 2: 'week', 3: 'week', 4: 'month', 5: 'year' };
+
+/**
+ * where_prec: 1 exact place -> point; 2 within about 25 km of a known point -> near; 3 only the second-order
+ * region -> admin2; 4 only the first-order region -> admin1; 5 a larger area or a linear feature (river, road,
+ * front line) inside the country -> admin1, the finest level it can still claim; 6 only the country -> country;
+ * 7 international waters or airspace -> null.
+ */
+const WHERE_PREC: Readonly<Record<string, GeoPrecision | null>> = {
+	1: 'point',
+	2: 'near',
+	3: 'admin2',
+	4: 'admin1',
+	5: 'admin1',
+	6: 'country',
+	7: null
+};
+
+const VIOLENCE: Readonly<Record<string, UcdpViolenceCode>> = { 1: 1, 2: 2, 3: 3 };
+
+function day(r: SourceRecord, field: string): string {
+	const t = text(r.get(field));
+	if (!t) reject(REJECT_REASONS.missingDate, `${field} is blank`);
+	const d = parseIsoDay(t);
+	if (!d) reject(REJECT_REASONS.invalidDate, `${field} ${JSON.stringify(t)} is not a YYYY-MM-DD date`);
+	return d;
+}
+
+export function mapUcdpRecord(r: SourceRecord): MapResult {
+	return guarded(() => {
+		const id = text(r.get('id'));
+		if (!id) reject(REJECT_REASONS.missingId, 'id is blank');
+		const start = day(r, 'date_start');
+		const end = day(r, 'date_end');
+		const span = daySpan(start, end);
+		if (span < 1) reject(REJECT_REASONS.invalidDate, `date_end ${end} is before date_start ${start}`);
+		const fromCode = code(r.get('date_prec'), 'date_prec', DATE_PREC);
+		const precision = fromCode ? coarser(fromCode, precisionOfSpan(span)) : precisionOfSpan(span);
+
+		const violence = code(r.get('type_of_violence'), 'type_of_violence', VIOLENCE);
+		if (violence === null) reject(REJECT_REASONS.badCode, 'type_of_violence is blank');
+		const sideB = text(r.get('side_b'));
+
+		const country = resolveCountry(text(r.get('country')));
+		const admin1 = resolveAdmin1(country.country_iso3, text(r.get('adm_1')));
+
+		return {
+			ok: true,
+			unrecognisedAdmin1: admin1.unrecognised,
+			incident: {
+				incident_id: `ucdp:${id}`,
+				source_dataset: 'ucdp',
+				source_record_id: id,
+				event_date: start,
+				date_precision: precision,
+				date_end: end,
+				...country,
+				admin1: admin1.admin1,
+				admin1_pcode: admin1.admin1_pcode,
+				admin2: text(r.get('adm_2')),
+				location: text(r.get('where_coordinates')),
+				latitude: coordinate(r.get('latitude'), 'latitude', 'latitude'),
+				longitude: coordinate(r.get('longitude'), 'longitude', 'longitude'),
+				geo_precision: code(r.get('where_prec'), 'where_prec', WHERE_PREC),
+				event_type: UCDP_VIOLENCE_TYPES[violence],
+				sub_event_type: null,
+				// UCDP does not record how an attack was carried out.
+				attack_type: null,
+				target_type: ucdpTargetType(violence, sideB),
+				perpetrator: text(r.get('side_a')),
+				target_actor: sideB,
+				killed: count(r.get('best'), 'best'),
+				injured: null,
+				summary: text(r.get('source_headline')) ?? text(r.get('source_article')),
+				source_name: text(r.get('source_office')),
+				source_url: null,
+				raw_date: rawPairs([
+					['date_start', r.get('date_start')],
+					['date_end', r.get('date_end')],
+					['date_prec', r.get('date_prec')]
+				]),
+				raw_admin1: admin1.raw_admin1,
+				raw_attack_type: null,
+				raw_target_type: rawPairs([
+					['type_of_violence', r.get('type_of_violence')],
+					['side_b', r.get('side_b')]
+				])
+			}
+		};
+	});
+}
