@@ -1,0 +1,103 @@
+// Every SQL identifier the builders use, in fixed allow-lists keyed by the view state's typed values. A key that
+// is not in its list throws: identifiers never come from input text.
+import { ARTIFACT_ALIAS, INCIDENTS_TABLE, META_TABLE, SOURCES_TABLE } from '../data/artifact';
+import { INCIDENT_COLUMNS, INCIDENT_COLUMN_NAMES, type Incident } from '../data/schema';
+import type { Grain, Measure, SortKey, Stack } from './filters';
+
+export const INCIDENTS = `${ARTIFACT_ALIAS}.${INCIDENTS_TABLE}`;
+export const META = `${ARTIFACT_ALIAS}.${META_TABLE}`;
+export const SOURCES = `${ARTIFACT_ALIAS}.${SOURCES_TABLE}`;
+
+/** The value behind an allow-list key; own properties only, so `constructor` and friends are not keys. */
+export function pick<V>(list: Readonly<Record<string, V>>, key: string, what: string): V {
+	if (!Object.hasOwn(list, key)) throw new Error(`unknown ${what}: ${JSON.stringify(key).slice(0, 40)}`);
+	return list[key];
+}
+
+/**
+ * Measures. incidents = count(*). killed / injured = the sum of the known figures: an unknown figure is NULL and
+ * adds nothing, and a group whose figures are all unknown sums to 0 (coalesce), so charts always get numbers.
+ * The KPI query also reports how many incidents had a known figure.
+ */
+export const MEASURE_SQL: Readonly<Record<Measure, string>> = {
+	incidents: 'count(*)::INTEGER',
+	killed: 'coalesce(sum(i.killed), 0)::DOUBLE',
+	injured: 'coalesce(sum(i.injured), 0)::DOUBLE'
+};
+
+/** Bucket start as 'YYYY-MM-DD'; DuckDB's week is the ISO week (Monday). */
+export const BUCKET_SQL: Readonly<Record<Grain, string>> = {
+	day: "strftime(i.event_date, '%Y-%m-%d')",
+	week: "strftime(date_trunc('week', i.event_date), '%Y-%m-%d')",
+	month: "strftime(date_trunc('month', i.event_date), '%Y-%m-%d')",
+	quarter: "strftime(date_trunc('quarter', i.event_date), '%Y-%m-%d')",
+	year: "strftime(date_trunc('year', i.event_date), '%Y-%m-%d')"
+};
+
+/** Label used for rows with neither a p-code nor an admin1 name. */
+export const UNKNOWN_PROVINCE = '(unknown)';
+
+/** Series key of the timeline: the p-code, else the admin1 name (outside Syria), else '(unknown)'. */
+export const STACK_SQL: Readonly<Record<Stack, string>> = {
+	province: `coalesce(CAST(i.admin1_pcode AS VARCHAR), CAST(i.admin1 AS VARCHAR), '${UNKNOWN_PROVINCE}')`,
+	target: 'CAST(i.target_type AS VARCHAR)'
+};
+
+/**
+ * Sort expressions of the incident list. Category columns are ENUMs whose order is the ENUM's, so they are cast
+ * to text to sort alphabetically.
+ */
+export const SORT_SQL: Readonly<Record<SortKey, string>> = {
+	date: 'i.event_date',
+	province: 'CAST(i.admin1 AS VARCHAR)',
+	target: 'CAST(i.target_type AS VARCHAR)',
+	perpetrator: 'CAST(i.perpetrator AS VARCHAR)',
+	killed: 'i.killed',
+	injured: 'i.injured'
+};
+
+export const SORT_DIRECTIONS: Readonly<Record<'asc' | 'desc', string>> = { asc: 'ASC', desc: 'DESC' };
+
+export const CATEGORY_DIMS = ['target', 'attack', 'perpetrator', 'source'] as const;
+export type CategoryDim = (typeof CATEGORY_DIMS)[number];
+
+export const CATEGORY_COLUMN: Readonly<Record<CategoryDim, string>> = {
+	target: 'i.target_type',
+	attack: 'i.attack_type',
+	perpetrator: 'i.perpetrator',
+	source: 'i.source_dataset'
+};
+
+/** Columns of the incident list (one page of the table). */
+export const LIST_COLUMNS: string[] = [
+	'incident_id',
+	'event_date',
+	'date_precision',
+	'country',
+	'admin1',
+	'admin1_pcode',
+	'location',
+	'attack_type',
+	'target_type',
+	'perpetrator',
+	'killed',
+	'injured',
+	'source_dataset',
+	'summary'
+];
+
+/** Columns of the CSV export: the whole schema, in schema order, so an export can be imported again. */
+export const EXPORT_COLUMNS: string[] = [...INCIDENT_COLUMN_NAMES];
+
+const COLUMN_TYPES = new Map(INCIDENT_COLUMNS.map((c) => [c.name as string, c.type]));
+
+/**
+ * Select expression of a schema column that hands back plain JS values in every engine: dates as 'YYYY-MM-DD',
+ * ENUMs as text, numbers cast to their schema type (never BIGINT, which arrives as BigInt).
+ */
+export function selectColumn(name: string): string {
+	const type = COLUMN_TYPES.get(name);
+	if (!type) throw new Error(`unknown column: ${JSON.stringify(name).slice(0, 40)}`);
+	const col = `i.${name as keyof Incident}`;
+	return type === 'DATE' ? `strftime(${col}, '%Y-%m-%d') AS ${name}` : `CAST(${col} AS ${type}) AS ${name}`;
+}

@@ -1,0 +1,217 @@
+// Query builders: view state in, BoundQuery out. Pure functions; user values only as bound parameters, names
+// only from the allow-lists of columns.ts. Every result column is cast so engines need no conversion (see
+// engine.ts): counts INTEGER, sums DOUBLE, dates 'YYYY-MM-DD' text, categories VARCHAR.
+import { foldSql } from '../text/fold';
+import {
+	BUCKET_SQL,
+	CATEGORY_COLUMN,
+	EXPORT_COLUMNS,
+	INCIDENTS,
+	LIST_COLUMNS,
+	MEASURE_SQL,
+	META,
+	SORT_DIRECTIONS,
+	SORT_SQL,
+	SOURCES,
+	STACK_SQL,
+	pick,
+	selectColumn,
+	type CategoryDim
+} from './columns';
+import type { BoundQuery } from './engine';
+import type { Filters, ViewState } from './filters';
+import { Params } from './params';
+import { previousPeriod, resolvePeriod } from './periods';
+import { filterConditions, textConditions, whereSql, type FilterPart } from './where';
+
+export { whereClause } from './where';
+export { LIST_COLUMNS, EXPORT_COLUMNS, CATEGORY_DIMS, type CategoryDim } from './columns';
+
+export const PAGE_SIZE = 50;
+
+/** Largest page or list a builder accepts (keeps a bad caller from asking for millions of rows by accident). */
+const MAX_LIMIT = 10_000;
+
+function positiveInt(n: number, max: number, what: string): number {
+	if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${what} must be a whole number in 1..${max}`);
+	return n;
+}
+
+/** Dataset metadata: row_count, date_min, date_max, synthetic_rows (one row). */
+export function metaQuery(): BoundQuery {
+	return {
+		sql:
+			`SELECT CAST(row_count AS INTEGER) AS row_count, strftime(date_min, '%Y-%m-%d') AS date_min, ` +
+			`strftime(date_max, '%Y-%m-%d') AS date_max, CAST(synthetic_rows AS INTEGER) AS synthetic_rows FROM ${META}`,
+		params: []
+	};
+}
+
+/** One row per source dataset: source_dataset, rows, date_min, date_max, citation. */
+export function sourcesQuery(): BoundQuery {
+	return {
+		sql:
+			`SELECT CAST(source_dataset AS VARCHAR) AS source_dataset, CAST(rows AS INTEGER) AS rows, ` +
+			`strftime(date_min, '%Y-%m-%d') AS date_min, strftime(date_max, '%Y-%m-%d') AS date_max, ` +
+			`CAST(citation AS VARCHAR) AS citation FROM ${SOURCES} ORDER BY source_dataset`,
+		params: []
+	};
+}
+
+/**
+ * Headline figures for the filtered period and the period of equal length just before it (same other filters).
+ * One row: incidents, killed, injured, prev_incidents, prev_killed, prev_injured (sums of known figures, 0 when
+ * none is known), killed_known, injured_known, prev_killed_known, prev_injured_known (incidents with a known
+ * figure), period_from, period_to, prev_from, prev_to.
+ */
+export function kpiQuery(f: Filters, data: { min: string; max: string }): BoundQuery {
+	const cur = resolvePeriod(f, data);
+	const prev = previousPeriod(cur);
+	const p = new Params();
+	const figures = (alias: string, period: { from: string; to: string }) => {
+		// A function, not a string: each FILTER clause binds its own two placeholders.
+		const during = () => `FILTER (WHERE i.event_date BETWEEN ${p.date(period.from)} AND ${p.date(period.to)})`;
+		return [
+			`CAST(count(*) ${during()} AS INTEGER) AS ${alias}incidents`,
+			`CAST(coalesce(sum(i.killed) ${during()}, 0) AS DOUBLE) AS ${alias}killed`,
+			`CAST(coalesce(sum(i.injured) ${during()}, 0) AS DOUBLE) AS ${alias}injured`,
+			`CAST(count(i.killed) ${during()} AS INTEGER) AS ${alias}killed_known`,
+			`CAST(count(i.injured) ${during()} AS INTEGER) AS ${alias}injured_known`
+		];
+	};
+	const select = [
+		...figures('', cur),
+		...figures('prev_', prev),
+		`${p.text(cur.from)} AS period_from`,
+		`${p.text(cur.to)} AS period_to`,
+		`${p.text(prev.from)} AS prev_from`,
+		`${p.text(prev.to)} AS prev_to`
+	];
+	// Scan only the days of both periods; the FILTER clauses split them.
+	const lo = prev.from < cur.from ? prev.from : cur.from;
+	const hi = prev.to > cur.to ? prev.to : cur.to;
+	const conditions = [`i.event_date BETWEEN ${p.date(lo)} AND ${p.date(hi)}`, ...filterConditions(f, p, ['dates'])];
+	return p.query(`SELECT ${select.join(', ')} FROM ${INCIDENTS} AS i ${whereSql(conditions)}`);
+}
+
+/**
+ * Timeline rows: bucket ('YYYY-MM-DD' start of the day / ISO week / month / quarter / year), series (p-code, else
+ * admin1, else '(unknown)' when stacked by province; target type when stacked by target), value (the measure).
+ * Only non-empty buckets come back; the chart fills the gaps.
+ */
+export function timelineQuery(v: ViewState): BoundQuery {
+	const bucket = pick(BUCKET_SQL, v.grain, 'grain');
+	const series = pick(STACK_SQL, v.stack, 'stack');
+	const value = pick(MEASURE_SQL, v.measure, 'measure');
+	const p = new Params();
+	const where = whereSql(filterConditions(v, p));
+	return p.query(
+		`SELECT ${bucket} AS bucket, ${series} AS series, ${value} AS value FROM ${INCIDENTS} AS i ${where} ` +
+			`GROUP BY ALL ORDER BY bucket, series`
+	);
+}
+
+export interface RankedOptions {
+	/** Leave this chart's own dimension out of the filter (the chart then shows the unselected values too, and
+	 *  the app highlights the selected ones). Default false: every filter applies. */
+	ignoreOwnFilter?: boolean;
+	/** At most this many rows (largest first); null = all. */
+	limit?: number | null;
+}
+
+/**
+ * Map and province list rows: pcode (null outside Syria or when unknown), admin1, country, value; largest first.
+ */
+export function provinceQuery(v: ViewState, options: RankedOptions = {}): BoundQuery {
+	const value = pick(MEASURE_SQL, v.measure, 'measure');
+	const p = new Params();
+	const where = whereSql(filterConditions(v, p, options.ignoreOwnFilter ? ['provinces'] : []));
+	const limit = options.limit == null ? '' : ` LIMIT ${p.int(positiveInt(options.limit, MAX_LIMIT, 'limit'))}`;
+	return p.query(
+		`SELECT CAST(i.admin1_pcode AS VARCHAR) AS pcode, CAST(i.admin1 AS VARCHAR) AS admin1, ` +
+			`CAST(i.country AS VARCHAR) AS country, ${value} AS value FROM ${INCIDENTS} AS i ${where} ` +
+			`GROUP BY ALL ORDER BY value DESC, pcode NULLS LAST, admin1 NULLS LAST, country NULLS LAST${limit}`
+	);
+}
+
+const OWN_FILTER: Readonly<Record<CategoryDim, FilterPart>> = {
+	target: 'targets',
+	attack: 'attacks',
+	perpetrator: 'perpetrators',
+	source: 'sources'
+};
+
+/** Default number of ranked rows: every target (22) and attack type (9) fits. */
+export const CATEGORY_LIMIT = 25;
+
+/** Ranked rows of one category: key (null = not recorded), value; largest first, then by key. */
+export function categoryQuery(v: ViewState, dim: CategoryDim, options: RankedOptions = {}): BoundQuery {
+	const column = pick(CATEGORY_COLUMN, dim, 'category');
+	const value = pick(MEASURE_SQL, v.measure, 'measure');
+	const p = new Params();
+	const where = whereSql(filterConditions(v, p, options.ignoreOwnFilter ? [OWN_FILTER[dim]] : []));
+	const n = options.limit === undefined ? CATEGORY_LIMIT : options.limit;
+	const limit = n === null ? '' : ` LIMIT ${p.int(positiveInt(n, MAX_LIMIT, 'limit'))}`;
+	return p.query(
+		`SELECT CAST(${column} AS VARCHAR) AS key, ${value} AS value FROM ${INCIDENTS} AS i ${where} ` +
+			`GROUP BY ALL ORDER BY value DESC, key NULLS LAST${limit}`
+	);
+}
+
+/** Number of filtered incidents: n. */
+export function incidentCountQuery(f: Filters): BoundQuery {
+	const p = new Params();
+	const where = whereSql(filterConditions(f, p));
+	return p.query(`SELECT count(*)::INTEGER AS n FROM ${INCIDENTS} AS i ${where}`);
+}
+
+/** Page v.page (1-based) of the incident list, sorted by v.sort / v.sortDir, unknown values last, then by id. */
+export function incidentPageQuery(v: ViewState, pageSize: number): BoundQuery {
+	const order = pick(SORT_SQL, v.sort, 'sort key');
+	const dir = pick(SORT_DIRECTIONS, v.sortDir, 'sort direction');
+	const size = positiveInt(pageSize, MAX_LIMIT, 'page size');
+	const page = positiveInt(v.page, Number.MAX_SAFE_INTEGER, 'page');
+	const p = new Params();
+	const where = whereSql(filterConditions(v, p));
+	return p.query(
+		`SELECT ${LIST_COLUMNS.map(selectColumn).join(', ')} FROM ${INCIDENTS} AS i ${where} ` +
+			`ORDER BY ${order} ${dir} NULLS LAST, i.incident_id ASC ` +
+			`LIMIT ${p.int(size)} OFFSET CAST(${p.bind((page - 1) * size)} AS BIGINT)`
+	);
+}
+
+/** Every schema column of one incident (zero or one row). */
+export function incidentDetailQuery(id: string): BoundQuery {
+	const p = new Params();
+	return p.query(
+		`SELECT ${EXPORT_COLUMNS.map(selectColumn).join(', ')} FROM ${INCIDENTS} AS i WHERE i.incident_id = ${p.bind(id)}`
+	);
+}
+
+/** Every filtered incident in EXPORT_COLUMNS, by event_date then incident_id. */
+export function exportQuery(f: Filters): BoundQuery {
+	const p = new Params();
+	const where = whereSql(filterConditions(f, p));
+	return p.query(
+		`SELECT ${EXPORT_COLUMNS.map(selectColumn).join(', ')} FROM ${INCIDENTS} AS i ${where} ` +
+			`ORDER BY i.event_date, i.incident_id`
+	);
+}
+
+/**
+ * Perpetrators for the searchable picker: key, n (incidents under the other filters; the perpetrator filter itself
+ * is left out so the picker lists unselected names too). The search folds like the text search and is applied to
+ * the grouped names, so the fold runs once per name rather than once per incident.
+ */
+export function perpetratorOptionsQuery(search: string, f: Filters, limit: number): BoundQuery {
+	const p = new Params();
+	const conditions = [...filterConditions(f, p, ['perpetrators']), 'i.perpetrator IS NOT NULL'];
+	const inner =
+		`SELECT CAST(i.perpetrator AS VARCHAR) AS key, count(*)::INTEGER AS n FROM ${INCIDENTS} AS i ` +
+		`${whereSql(conditions)} GROUP BY ALL`;
+	const outer = whereSql(textConditions(foldSql('key'), search, p));
+	return p.query(
+		`SELECT key, n FROM (${inner}) AS perps ${outer} ORDER BY n DESC, key ` +
+			`LIMIT ${p.int(positiveInt(limit, MAX_LIMIT, 'limit'))}`
+	);
+}

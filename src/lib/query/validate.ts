@@ -1,0 +1,86 @@
+// What a valid view state is. The URL parser accepts only values that pass these checks, so that every state the
+// app holds is one of them; property tests generate states from the same rules.
+import { SYRIA_PCODES } from '../data/gazetteer';
+import { ATTACK_TYPES, SOURCE_DATASETS, TARGET_TYPES } from '../data/taxonomy';
+import { GRAINS, MEASURES, SORT_KEYS, STACKS, type ViewState } from './filters';
+
+/** Most values one list filter may hold (a URL is not a bulk query). */
+export const MAX_LIST_VALUES = 50;
+export const MAX_PERPETRATOR_LENGTH = 200;
+export const MAX_QUERY_LENGTH = 200;
+export const MAX_MIN_CASUALTIES = 1_000_000;
+export const MAX_PAGE = 100_000;
+
+const ISO_DATE = /^([1-9]\d{3})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day written `YYYY-MM-DD` (years 1000-9999). */
+export function isIsoDate(text: string): boolean {
+	const m = ISO_DATE.exec(text);
+	if (!m) return false;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const date = new Date(Date.UTC(2000, mo - 1, d));
+	date.setUTCFullYear(y);
+	return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Search text as the app keeps it: control characters and runs of white space become one space, ends trimmed. */
+export function normaliseQuery(q: string): string {
+	// eslint-disable-next-line no-control-regex
+	return q.replace(/[\s\u0000-\u001f\u007f]+/gu, ' ').trim();
+}
+
+/** No lone UTF-16 surrogate: such a string cannot be written into a URL (encodeURIComponent throws). */
+export function isWellFormedText(text: string): boolean {
+	return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+}
+
+export function isPerpetratorValue(text: string): boolean {
+	return text.length > 0 && text.length <= MAX_PERPETRATOR_LENGTH && text.trim() !== '' && isWellFormedText(text);
+}
+
+export const isPcode = (s: string) => SYRIA_PCODES.includes(s);
+export const isTargetType = (s: string) => (TARGET_TYPES as readonly string[]).includes(s);
+export const isAttackType = (s: string) => (ATTACK_TYPES as readonly string[]).includes(s);
+export const isSourceDataset = (s: string) => (SOURCE_DATASETS as readonly string[]).includes(s);
+
+const oneOf = (list: readonly string[], v: unknown) => typeof v === 'string' && list.includes(v);
+const isWhole = (v: unknown, min: number, max: number) =>
+	typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+
+function listProblems(name: string, v: unknown, ok: (s: string) => boolean): string[] {
+	if (!Array.isArray(v)) return [`${name} is not a list`];
+	const out: string[] = [];
+	if (v.length > MAX_LIST_VALUES) out.push(`${name} has more than ${MAX_LIST_VALUES} values`);
+	if (new Set(v).size !== v.length) out.push(`${name} has duplicates`);
+	if (!v.every((x) => typeof x === 'string' && ok(x))) out.push(`${name} has an invalid value`);
+	return out;
+}
+
+/** Why a value is not a valid view state; [] when it is. */
+export function viewStateProblems(v: ViewState): string[] {
+	const out: string[] = [];
+	for (const key of ['from', 'to'] as const) {
+		if (v[key] !== null && !(typeof v[key] === 'string' && isIsoDate(v[key]))) out.push(`${key} is not a date`);
+	}
+	if (v.from !== null && v.to !== null && v.from > v.to) out.push('from is after to');
+	out.push(...listProblems('provinces', v.provinces, isPcode));
+	out.push(...listProblems('targets', v.targets, isTargetType));
+	out.push(...listProblems('attacks', v.attacks, isAttackType));
+	out.push(...listProblems('perpetrators', v.perpetrators, isPerpetratorValue));
+	out.push(...listProblems('sources', v.sources, isSourceDataset));
+	if (v.minCasualties !== null && !isWhole(v.minCasualties, 0, MAX_MIN_CASUALTIES)) out.push('min is invalid');
+	if (
+		typeof v.q !== 'string' ||
+		v.q !== normaliseQuery(v.q) ||
+		v.q.length > MAX_QUERY_LENGTH ||
+		!isWellFormedText(v.q)
+	)
+		out.push('q is invalid');
+	if (!oneOf(GRAINS, v.grain)) out.push('grain is invalid');
+	if (!oneOf(STACKS, v.stack)) out.push('stack is invalid');
+	if (!oneOf(MEASURES, v.measure)) out.push('measure is invalid');
+	if (!oneOf(SORT_KEYS, v.sort)) out.push('sort is invalid');
+	if (!oneOf(['asc', 'desc'], v.sortDir)) out.push('dir is invalid');
+	if (!isWhole(v.page, 1, MAX_PAGE)) out.push('page is invalid');
+	return out;
+}

@@ -1,0 +1,206 @@
+// The URL codec: exact strings for known states, round trips for random valid states, and a parser that never
+// throws and only ever yields valid states, with a notice for everything it ignored.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SYRIA_PCODES } from '../../src/lib/data/gazetteer';
+import { ATTACK_TYPES, SOURCE_DATASETS, TARGET_TYPES } from '../../src/lib/data/taxonomy';
+import { DEFAULT_VIEW, GRAINS, MEASURES, SORT_KEYS, STACKS, type ViewState } from '../../src/lib/query/filters';
+import { viewStateProblems } from '../../src/lib/query/validate';
+import { parseViewState, serialiseViewState } from '../../src/lib/url/view-url';
+
+const view = (patch: Partial<ViewState>): ViewState => ({ ...DEFAULT_VIEW, ...patch });
+
+/** Independent of validate.ts: what any parsed state must look like. */
+function assertValid(s: ViewState): void {
+	const dateOk = (d: string | null) => d === null || (/^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d));
+	expect(dateOk(s.from) && dateOk(s.to)).toBe(true);
+	if (s.from && s.to) expect(s.from <= s.to).toBe(true);
+	expect(s.provinces.every((p) => SYRIA_PCODES.includes(p))).toBe(true);
+	expect(s.targets.every((t) => (TARGET_TYPES as readonly string[]).includes(t))).toBe(true);
+	expect(s.attacks.every((t) => (ATTACK_TYPES as readonly string[]).includes(t))).toBe(true);
+	expect(s.sources.every((t) => (SOURCE_DATASETS as readonly string[]).includes(t))).toBe(true);
+	expect(s.perpetrators.every((p) => typeof p === 'string' && p.trim().length > 0 && p.length <= 200)).toBe(true);
+	for (const list of [s.provinces, s.targets, s.attacks, s.perpetrators, s.sources]) expect(new Set(list).size).toBe(list.length);
+	expect(s.minCasualties === null || (Number.isInteger(s.minCasualties) && s.minCasualties >= 0)).toBe(true);
+	expect(s.q).toBe(s.q.trim());
+	expect(s.q.length).toBeLessThanOrEqual(200);
+	expect(GRAINS).toContain(s.grain);
+	expect(STACKS).toContain(s.stack);
+	expect(MEASURES).toContain(s.measure);
+	expect(SORT_KEYS).toContain(s.sort);
+	expect(['asc', 'desc']).toContain(s.sortDir);
+	expect(Number.isInteger(s.page) && s.page >= 1).toBe(true);
+	expect(Object.keys(s).sort()).toEqual(Object.keys(DEFAULT_VIEW).sort());
+	expect(viewStateProblems(s)).toEqual([]);
+}
+
+describe('serialiseViewState', () => {
+	it('is empty for the default view', () => {
+		expect(serialiseViewState(DEFAULT_VIEW)).toBe('');
+	});
+	it('writes parameters in a fixed order, defaults omitted, each list value encoded on its own', () => {
+		const s = view({
+			page: 3,
+			q: 'car bomb',
+			perpetrators: ['Front of the North, Eastern Sector', 'A+B'],
+			targets: ['Private Citizens & Property', 'Police'],
+			provinces: ['SY02', 'SY01'],
+			from: '2023-01-01',
+			to: '2023-12-31',
+			grain: 'week',
+			measure: 'killed',
+			minCasualties: 0
+		});
+		expect(serialiseViewState(s)).toBe(
+			'?from=2023-01-01&to=2023-12-31&province=SY02,SY01&target=Private%20Citizens%20%26%20Property,Police' +
+				'&perp=Front%20of%20the%20North%2C%20Eastern%20Sector,A%2BB&min=0&q=car%20bomb&grain=week&measure=killed&page=3'
+		);
+	});
+});
+
+describe('parseViewState', () => {
+	it('reads a hand-written URL, with or without "?"', () => {
+		const search = 'from=2023-01-01&province=SY07&target=police,NGO&attack=bombing/explosion&perp=Group+Alpha&source=ACLED&min=5&q=caf%C3%A9+%D8%AD%D9%84%D8%A8&stack=target&sort=killed&dir=asc';
+		const expected = view({
+			from: '2023-01-01',
+			provinces: ['SY07'],
+			targets: ['Police', 'NGO'],
+			attacks: ['Bombing/Explosion'],
+			perpetrators: ['Group Alpha'],
+			sources: ['acled'],
+			minCasualties: 5,
+			q: 'café حلب',
+			stack: 'target',
+			sort: 'killed',
+			sortDir: 'asc'
+		});
+		expect(parseViewState(search)).toEqual({ state: expected, notices: [] });
+		expect(parseViewState(`?${search}`)).toEqual({ state: expected, notices: [] });
+	});
+
+	it('keeps a comma inside a perpetrator name apart from the separator', () => {
+		const { state } = parseViewState('?perp=Front%20of%20the%20North%2C%20Eastern%20Sector,Group%20Beta');
+		expect(state.perpetrators).toEqual(['Front of the North, Eastern Sector', 'Group Beta']);
+	});
+
+	it.each([
+		['?foo=1', /unknown parameter "foo"/],
+		['?lang=ar', /"lang" setting is not supported yet/],
+		['?theme=dark', /"theme" setting is not supported yet/],
+		['?from=2023-02-30', /from: "2023-02-30" is not a date/],
+		['?to=yesterday', /to: "yesterday" is not a date/],
+		['?from=2023-05-01&to=2023-01-01', /from \(2023-05-01\) is after to \(2023-01-01\)/],
+		['?province=SY15', /province value "SY15"/],
+		['?province=Aleppo', /province value "Aleppo"/],
+		['?target=Banks', /target value "Banks"/],
+		['?attack=Arson', /attack value "Arson"/],
+		['?source=twitter', /source value "twitter"/],
+		['?min=-1', /min: "-1" is not a whole number/],
+		['?min=2.5', /min: "2.5" is not a whole number/],
+		['?grain=decade', /grain: "decade" is not one of day, week, month, quarter, year/],
+		['?stack=country', /stack: "country"/],
+		['?measure=wounded', /measure: "wounded"/],
+		['?sort=summary', /sort: "summary"/],
+		['?dir=up', /dir: "up"/],
+		['?page=0', /page: "0" is not a page number/],
+		['?page=abc', /page: "abc"/],
+		['?q=%E0%A4%A', /q: it is not valid percent-encoding/],
+		['?perp=%', /perp value "%"/],
+		['?grain=week&grain=day', /repeated "grain"/],
+		["?q=x'%3B%20DROP%20TABLE%20incidents&%3Cscript%3E=1", /unknown parameter "<script>"/]
+	])('%s is ignored with a notice', (search, notice) => {
+		const { state, notices } = parseViewState(search);
+		expect(notices.some((n) => notice.test(n))).toBe(true);
+		assertValid(state);
+	});
+
+	it('keeps the valid values of a list and drops the rest', () => {
+		const { state, notices } = parseViewState('?province=SY01,SY99,sy02,SY01&target=Police,Nope');
+		expect(state.provinces).toEqual(['SY01', 'SY02']);
+		expect(state.targets).toEqual(['Police']);
+		expect(notices).toHaveLength(2);
+	});
+
+	it('treats an empty value as unset, silently', () => {
+		expect(parseViewState('?q=&from=&province=')).toEqual({ state: DEFAULT_VIEW, notices: [] });
+	});
+
+	it('cuts an over-long search with a notice and caps the number of notices', () => {
+		const long = parseViewState(`?q=${'a'.repeat(300)}`);
+		expect(long.state.q).toBe('a'.repeat(200));
+		expect(long.notices[0]).toMatch(/cut to 200/);
+		const many = parseViewState(Array.from({ length: 40 }, (_, i) => `x${i}=1`).join('&'));
+		expect(many.notices).toHaveLength(10);
+		expect(many.notices[9]).toMatch(/31 more/);
+	});
+
+	it('never throws and always yields a valid state on arbitrary input', () => {
+		const names = ['from', 'to', 'province', 'target', 'attack', 'perp', 'source', 'min', 'q', 'grain', 'stack', 'measure', 'sort', 'dir', 'page', 'lang', 'x'];
+		const piece = fc.tuple(fc.constantFrom(...names), fc.string({ unit: 'binary', maxLength: 30 })).map(([k, v]) => `${k}=${v}`);
+		const structured = fc.array(piece, { maxLength: 8 }).map((ps) => `?${ps.join('&')}`);
+		fc.assert(
+			fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), structured), (search) => {
+				const { state, notices } = parseViewState(search);
+				assertValid(state);
+				expect(notices.every((n) => typeof n === 'string' && n.length < 300)).toBe(true);
+				// Whatever was read serialises to a URL that reads back to the same state, without notices.
+				expect(parseViewState(serialiseViewState(state))).toEqual({ state, notices: [] });
+			}),
+			{ numRuns: 1000 }
+		);
+	});
+});
+
+describe('round trip', () => {
+	const isoDate = fc
+		.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+		.map((d) => d.toISOString().slice(0, 10));
+	const word = fc.oneof(
+		fc.constantFrom('bomb', 'café', 'حلب', 'إِدلب', '50%', 'a_b', 'a+b', 'x&y=z', '#hash', "it's", '"q"', 'a,b', '?', '%2C'),
+		fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 6 }).filter((s) => s.trim() === s && !/\s/.test(s))
+	);
+	const perp = fc
+		.string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
+		.filter((s) => s.trim() !== '');
+	const state: fc.Arbitrary<ViewState> = fc
+		.record({
+			dates: fc.tuple(fc.option(isoDate), fc.option(isoDate)),
+			provinces: fc.uniqueArray(fc.constantFrom(...SYRIA_PCODES), { maxLength: 5 }),
+			targets: fc.uniqueArray(fc.constantFrom(...TARGET_TYPES), { maxLength: 4 }),
+			attacks: fc.uniqueArray(fc.constantFrom(...ATTACK_TYPES), { maxLength: 3 }),
+			perpetrators: fc.uniqueArray(perp, { maxLength: 4 }),
+			sources: fc.uniqueArray(fc.constantFrom(...SOURCE_DATASETS), { maxLength: 3 }),
+			minCasualties: fc.option(fc.integer({ min: 0, max: 1_000_000 })),
+			q: fc.array(word, { maxLength: 4 }).map((ws) => ws.join(' ')),
+			grain: fc.constantFrom(...GRAINS),
+			stack: fc.constantFrom(...STACKS),
+			measure: fc.constantFrom(...MEASURES),
+			sort: fc.constantFrom(...SORT_KEYS),
+			sortDir: fc.constantFrom('asc' as const, 'desc' as const),
+			page: fc.integer({ min: 1, max: 100_000 })
+		})
+		.map(({ dates: [a, b], ...rest }) => {
+			const [from, to] = a !== null && b !== null && a > b ? [b, a] : [a, b];
+			return { ...rest, from, to };
+		});
+
+	it('parse(serialise(s)) equals s, without notices', () => {
+		fc.assert(
+			fc.property(state, (s) => {
+				expect(viewStateProblems(s)).toEqual([]);
+				expect(parseViewState(serialiseViewState(s))).toEqual({ state: s, notices: [] });
+			}),
+			{ numRuns: 1000 }
+		);
+	});
+
+	it('equal states serialise equally (the URL is canonical)', () => {
+		fc.assert(
+			fc.property(state, (s) => {
+				const copy = JSON.parse(JSON.stringify(s)) as ViewState;
+				expect(serialiseViewState(copy)).toBe(serialiseViewState(s));
+			}),
+			{ numRuns: 200 }
+		);
+	});
+});
