@@ -9,6 +9,7 @@ import {
 	ARTIFACT_SCHEMA_VERSION, ENUM_COLUMNS, INCIDENTS_TABLE, META_TABLE, SOURCE_CITATIONS, SOURCES_TABLE
 } from '../../src/lib/data/artifact';
 import { INCIDENT_COLUMNS, INCIDENT_COLUMN_NAMES } from '../../src/lib/data/schema';
+import { SEARCH_TEXT_SQL } from '../../src/lib/query/where';
 
 export interface ArtifactBuildOptions {
 	/** Source Parquet in the incident schema (data/incidents.parquet). */
@@ -81,7 +82,7 @@ export async function buildArtifact(options: ArtifactBuildOptions): Promise<Arti
 			(c) => `${c.name} ${ENUM_SET.has(c.name) ? enumTypeName(c.name) : c.type}${c.notNull ? ' NOT NULL' : ''}`
 		);
 		await conn.run(
-			`CREATE TABLE ${INCIDENTS_TABLE} (${columnDefs.join(', ')}, day_key INTEGER NOT NULL, month_key INTEGER NOT NULL)`
+			`CREATE TABLE ${INCIDENTS_TABLE} (${columnDefs.join(', ')}, day_key INTEGER NOT NULL, month_key INTEGER NOT NULL, search_text VARCHAR)`
 		);
 		const selects = INCIDENT_COLUMNS.map(
 			(c) => `CAST(${c.name} AS ${ENUM_SET.has(c.name) ? enumTypeName(c.name) : c.type})`
@@ -91,7 +92,8 @@ export async function buildArtifact(options: ArtifactBuildOptions): Promise<Arti
 			`INSERT INTO ${INCIDENTS_TABLE}
 			 SELECT ${selects.join(', ')},
 				CAST(event_date - DATE '1970-01-01' AS INTEGER),
-				CAST(year(event_date) * 12 + month(event_date) - 1 AS INTEGER)
+				CAST(year(event_date) * 12 + month(event_date) - 1 AS INTEGER),
+				${SEARCH_TEXT_SQL}
 			 FROM read_parquet($1) ORDER BY event_date, incident_id`,
 			[input]
 		);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENUM_COLUMNS, SOURCE_CITATIONS } from '../../src/lib/data/artifact';
+import { ARTIFACT_SCHEMA_VERSION, ENUM_COLUMNS, SOURCE_CITATIONS } from '../../src/lib/data/artifact';
 import { INCIDENT_COLUMNS } from '../../src/lib/data/schema';
 import { buildArtifact, type ArtifactBuildResult } from '../../scripts/lib/artifact-build';
 import { readManualIncidents } from '../../scripts/lib/manual-incidents';
@@ -46,7 +46,7 @@ describe('buildArtifact', () => {
 		const meta = await q(
 			`SELECT row_count, strftime(date_min, '%Y-%m-%d'), strftime(date_max, '%Y-%m-%d'), source_sha256, built_at, synthetic_rows, schema_version FROM a.meta`
 		);
-		expect(meta).toEqual([[n, min, max, sha, '2025-02-03T04:05:06.000Z', 2500, 1]]);
+		expect(meta).toEqual([[n, min, max, sha, '2025-02-03T04:05:06.000Z', 2500, ARTIFACT_SCHEMA_VERSION]]);
 		expect(n).toBe(2500 + manualRows);
 		expect(result).toMatchObject({ rows: n, sourceSha256: sha, builtAt: '2025-02-03T04:05:06.000Z' });
 		expect(result.bytes).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACT_ALIAS, ENUM_COLUMNS } from '../../src/lib/data/artifact';
+import { ARTIFACT_ALIAS, ARTIFACT_SCHEMA_VERSION, ENUM_COLUMNS } from '../../src/lib/data/artifact';
 import { INCIDENT_COLUMN_NAMES } from '../../src/lib/data/schema';
 import { buildArtifact } from '../../scripts/lib/artifact-build';
 import { nativeRows, removeTempDirs, smallParquet, tempDir } from './helpers';
@@ -89,10 +89,10 @@ describe('artifact in DuckDB-WASM 1.32 (Node build of the same wasm)', () => {
 		}
 	});
 
-	it('exposes every schema column plus day_key and month_key, and the meta/sources tables', () => {
+	it('exposes every schema column plus day_key, month_key and search_text, and the meta/sources tables', () => {
 		const names = rows(conn, `SELECT column_name FROM (DESCRIBE ${ARTIFACT_ALIAS}.incidents)`).map((r) => r[0]);
-		expect(names).toEqual([...INCIDENT_COLUMN_NAMES, 'day_key', 'month_key']);
-		expect(rows(conn, `SELECT row_count, synthetic_rows, schema_version FROM ${ARTIFACT_ALIAS}.meta`)).toEqual([[3000, 3000, 1]]);
+		expect(names).toEqual([...INCIDENT_COLUMN_NAMES, 'day_key', 'month_key', 'search_text']);
+		expect(rows(conn, `SELECT row_count, synthetic_rows, schema_version FROM ${ARTIFACT_ALIAS}.meta`)).toEqual([[3000, 3000, ARTIFACT_SCHEMA_VERSION]]);
 		expect(rows(conn, `SELECT source_dataset, rows FROM ${ARTIFACT_ALIAS}.sources`)).toEqual([['synthetic', 3000]]);
 	});
 
