@@ -1,0 +1,196 @@
+// The page's data: engine status, metadata and the latest answer of every channel for the view state.
+// Queries run in the worker; this class only decides what to ask, drops answers that arrive after a newer request
+// (Latest), and exposes answers as $state.raw values that the thin components read.
+import type { BoundQuery, QueryEngine, QueryResult } from '../query/engine';
+import { DEFAULT_VIEW, type Filters, type ViewState } from '../query/filters';
+import {
+	categoryQuery,
+	exportQuery,
+	incidentDetailQuery,
+	metaQuery,
+	perpetratorOptionsQuery,
+	sourcesQuery
+} from '../query/sql';
+import { CHANNELS, channelKey, channelQuery, type ChannelName, type DataRange } from './channels';
+import { PRECOMPUTED_CHANNELS, type DefaultViewAsset } from './default-view-asset';
+import { Latest } from './latest';
+import { metaFromResult, type Meta } from './meta';
+import { withSourceUrls } from './source-urls';
+
+export type { Meta };
+
+export type EngineStatus = 'loading' | 'ready' | 'error';
+
+export interface Answer {
+	key: string;
+	result: QueryResult | null;
+	error: string | null;
+}
+
+export interface FilterOptions {
+	targets: string[];
+	attacks: string[];
+	sources: string[];
+}
+
+const sameMeta = (a: QueryResult, b: QueryResult) => JSON.stringify(a.columns) === JSON.stringify(b.columns);
+
+const keysOf = (r: QueryResult | null | undefined): string[] =>
+	r ? (r.columns.key ?? []).filter((k): k is string => typeof k === 'string') : [];
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export class Dashboard {
+	status: EngineStatus = $state('loading');
+	engineError: string | null = $state(null);
+	meta: Meta | null = $state.raw(null);
+	answers: Partial<Record<ChannelName, Answer>> = $state.raw({});
+	options: FilterOptions | null = $state.raw(null);
+	/** sourcesQuery(): one row per source dataset with its citation (for the footer). */
+	sources: QueryResult | null = $state.raw(null);
+	/** Channel answers came from default-view.json rather than the engine. */
+	precomputed = $state(false);
+
+	private engine: QueryEngine | null = null;
+	private precomputedMeta: QueryResult | null = null;
+	private view: ViewState = DEFAULT_VIEW;
+	/** Key last requested per channel (plain, not reactive: update() must not depend on answers). */
+	private issued = new Map<ChannelName, string>();
+	private readonly latest = new Map<ChannelName, Latest>(CHANNELS.map((c) => [c, new Latest()]));
+	private readonly perpLatest = new Latest();
+
+	get range(): DataRange | null {
+		const m = this.meta;
+		return m?.dateMin && m.dateMax ? { min: m.dateMin, max: m.dateMax } : null;
+	}
+
+	/** The answer for a channel if it matches the view, else the last one (shown dimmed while loading). */
+	answer(name: ChannelName): Answer | undefined {
+		return this.answers[name];
+	}
+
+	isCurrent(name: ChannelName, v: ViewState): boolean {
+		return this.answers[name]?.key === channelKey(name, v, this.range);
+	}
+
+	/** Every channel answered for this exact view state. */
+	isReady(v: ViewState): boolean {
+		return this.status === 'ready' && CHANNELS.every((c) => this.isCurrent(c, v));
+	}
+
+	/** Paints the default view from build-time figures; only when the page opened on the default view. */
+	usePrecomputed(asset: DefaultViewAsset, v: ViewState): void {
+		if (this.engine || JSON.stringify(v) !== JSON.stringify(DEFAULT_VIEW)) return;
+		const meta = asset.meta && metaFromResult(asset.meta);
+		if (!meta) return;
+		this.precomputedMeta = asset.meta;
+		this.meta = meta;
+		const answers = { ...this.answers };
+		for (const c of PRECOMPUTED_CHANNELS) {
+			const key = channelKey(c, DEFAULT_VIEW, this.range);
+			answers[c] = { key, result: asset.results[c], error: null };
+			this.issued.set(c, key);
+		}
+		this.answers = answers;
+		this.options = {
+			targets: keysOf(asset.results.target),
+			attacks: keysOf(asset.results.attack),
+			sources: this.options?.sources ?? []
+		};
+		this.precomputed = true;
+	}
+
+	/** Called once the engine has started: loads metadata and options, then answers the current view. */
+	async attach(engine: QueryEngine): Promise<void> {
+		try {
+			const meta = await engine.run(metaQuery());
+			if (this.precomputedMeta && !sameMeta(this.precomputedMeta, meta)) {
+				// The precomputed file belongs to another build of the data: forget its figures.
+				for (const c of PRECOMPUTED_CHANNELS) this.issued.delete(c);
+				const answers = { ...this.answers };
+				for (const c of PRECOMPUTED_CHANNELS) delete answers[c];
+				this.answers = answers;
+				this.precomputed = false;
+			}
+			this.meta = metaFromResult(meta);
+		} catch (e) {
+			this.fail(e);
+			return;
+		}
+		this.engine = engine;
+		this.status = 'ready';
+		void this.loadOptions(engine);
+		this.update(this.view);
+	}
+
+	fail(error: unknown): void {
+		this.status = 'error';
+		this.engineError = message(error);
+	}
+
+	/** Asks every channel whose key changed; answers to older requests are dropped when they arrive. */
+	update(v: ViewState): void {
+		this.view = v;
+		const engine = this.engine;
+		const range = this.range;
+		if (!engine || !range) return;
+		for (const c of CHANNELS) {
+			const key = channelKey(c, v, range);
+			if (this.issued.get(c) === key) continue;
+			this.issued.set(c, key);
+			const isLatest = this.latest.get(c)!.next();
+			let query: BoundQuery;
+			try {
+				query = channelQuery(c, v, range);
+			} catch (e) {
+				this.settle(c, { key, result: null, error: message(e) });
+				continue;
+			}
+			const run = c === 'rows' ? engine.run(query).then((page) => withSourceUrls(engine, page)) : engine.run(query);
+			run.then(
+				(result) => isLatest() && this.settle(c, { key, result, error: null }),
+				(e) => isLatest() && this.settle(c, { key, result: null, error: message(e) })
+			);
+		}
+	}
+
+	private settle(c: ChannelName, answer: Answer): void {
+		this.answers = { ...this.answers, [c]: answer };
+		if (PRECOMPUTED_CHANNELS.includes(c as (typeof PRECOMPUTED_CHANNELS)[number])) this.precomputed = false;
+	}
+
+	private async loadOptions(engine: QueryEngine): Promise<void> {
+		const all = { ...DEFAULT_VIEW };
+		try {
+			const [targets, attacks, sources] = await Promise.all([
+				engine.run(categoryQuery(all, 'target', { limit: null })),
+				engine.run(categoryQuery(all, 'attack', { limit: null })),
+				engine.run(sourcesQuery())
+			]);
+			const sourceNames = (sources.columns.source_dataset ?? []).filter((s): s is string => typeof s === 'string');
+			this.options = { targets: keysOf(targets), attacks: keysOf(attacks), sources: sourceNames };
+			this.sources = sources;
+		} catch {
+			// Options only fill the filter lists; the taxonomy lists stand in when they fail.
+		}
+	}
+
+	/** Perpetrator names for the searchable picker; null when a newer search has started meanwhile. */
+	async searchPerpetrators(search: string, f: Filters, limit = 30): Promise<QueryResult | null> {
+		const isLatest = this.perpLatest.next();
+		if (!this.engine) return null;
+		const result = await this.engine.run(perpetratorOptionsQuery(search, f, limit));
+		return isLatest() ? result : null;
+	}
+
+	async detail(id: string): Promise<QueryResult> {
+		if (!this.engine) throw new Error('engine not ready');
+		return this.engine.run(incidentDetailQuery(id));
+	}
+
+	/** Every filtered incident (not one page) in the export columns. */
+	async exportRows(f: Filters): Promise<QueryResult> {
+		if (!this.engine) throw new Error('engine not ready');
+		return this.engine.run(exportQuery(f));
+	}
+}

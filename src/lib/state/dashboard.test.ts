@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { BoundQuery, QueryEngine, QueryResult } from '../query/engine';
+import { DEFAULT_VIEW, type ViewState } from '../query/filters';
+import { metaQuery } from '../query/sql';
+import { CHANNELS, channelQuery } from './channels';
+import { Dashboard } from './dashboard.svelte';
+import { DEFAULT_VIEW_ASSET_VERSION, type DefaultViewAsset } from './default-view-asset';
+
+const tagged = (tag: string): QueryResult => ({ names: ['tag'], columns: { tag: [tag] }, rowCount: 1 });
+const meta = (max = '2023-12-31'): QueryResult => ({
+	names: ['row_count', 'date_min', 'date_max', 'synthetic_rows'],
+	columns: { row_count: [100], date_min: ['2023-01-01'], date_max: [max], synthetic_rows: [100] },
+	rowCount: 1
+});
+
+/** An engine whose answers the test releases one by one, in any order. */
+class HeldEngine implements QueryEngine {
+	pending: { query: BoundQuery; resolve: (r: QueryResult) => void }[] = [];
+	constructor(private readonly metaResult: QueryResult) {}
+	run(query: BoundQuery): Promise<QueryResult> {
+		if (query.sql === metaQuery().sql) return Promise.resolve(this.metaResult);
+		if (query.sql.includes('AS source_url FROM')) return Promise.resolve({ names: ['incident_id', 'source_url'], columns: { incident_id: [], source_url: [] }, rowCount: 0 });
+		return new Promise((resolve) => this.pending.push({ query, resolve }));
+	}
+	/** Answers every held request for `q` with a result tagged `tag`. */
+	answer(q: BoundQuery, tag: string): number {
+		const hits = this.pending.filter((p) => JSON.stringify(p.query) === JSON.stringify(q));
+		this.pending = this.pending.filter((p) => !hits.includes(p));
+		hits.forEach((h) => h.resolve(tagged(tag)));
+		return hits.length;
+	}
+}
+
+const flush = () => new Promise((ok) => setTimeout(ok, 0));
+const range = { min: '2023-01-01', max: '2023-12-31' };
+
+describe('Dashboard', () => {
+	it('answers every channel for the view and is ready only then', async () => {
+		const engine = new HeldEngine(meta());
+		const d = new Dashboard();
+		d.update(DEFAULT_VIEW);
+		await d.attach(engine);
+		expect(d.status).toBe('ready');
+		expect(d.isReady(DEFAULT_VIEW)).toBe(false);
+		// (The filter-option lists may ask the same query as a ranked chart of the default view, hence >= 1.)
+		for (const c of CHANNELS) expect(engine.answer(channelQuery(c, DEFAULT_VIEW, range), `v1-${c}`)).toBeGreaterThanOrEqual(1);
+		await flush();
+		expect(d.isReady(DEFAULT_VIEW)).toBe(true);
+		expect(d.answer('kpis')?.result?.columns.tag).toEqual(['v1-kpis']);
+	});
+
+	it('drops an answer that arrives after a newer request, and re-runs only channels whose key changed', async () => {
+		const engine = new HeldEngine(meta());
+		const d = new Dashboard();
+		await d.attach(engine);
+		const v1: ViewState = { ...DEFAULT_VIEW, provinces: ['SY11'] };
+		const v2: ViewState = { ...DEFAULT_VIEW, provinces: ['SY09'] };
+		d.update(v1);
+		d.update(v2);
+		// The newer answers come first, the older ones last: the older ones must not win.
+		for (const c of CHANNELS) engine.answer(channelQuery(c, v2, range), `v2-${c}`);
+		await flush();
+		for (const c of CHANNELS) engine.answer(channelQuery(c, v1, range), `v1-${c}`);
+		await flush();
+		for (const c of CHANNELS) expect(d.answer(c)?.result?.columns.tag, c).toEqual([`v2-${c}`]);
+		expect(d.isReady(v2)).toBe(true);
+		expect(d.isReady(v1)).toBe(false);
+		// Paging only asks for the rows again.
+		const before = engine.pending.length;
+		d.update({ ...v2, page: 2 });
+		const asked = engine.pending.slice(before).map((p) => p.query);
+		expect(asked).toEqual([channelQuery('rows', { ...v2, page: 2 }, range)]);
+	});
+
+	it('paints precomputed figures for the default view and drops them when the engine has other data', async () => {
+		const asset: DefaultViewAsset = {
+			version: DEFAULT_VIEW_ASSET_VERSION,
+			meta: meta(),
+			results: { kpis: tagged('pre'), timeline: tagged('pre'), province: tagged('pre'), target: tagged('pre'), attack: tagged('pre') },
+			boundaries: null,
+			boundariesPcodeProperty: null
+		};
+		const d = new Dashboard();
+		d.usePrecomputed(asset, DEFAULT_VIEW);
+		expect(d.answer('timeline')?.result?.columns.tag).toEqual(['pre']);
+		expect(d.meta?.syntheticRows).toBe(100);
+		expect(d.isCurrent('kpis', DEFAULT_VIEW)).toBe(true);
+
+		// Same data: the engine is not asked again for the precomputed channels.
+		const same = new HeldEngine(meta());
+		await d.attach(same);
+		const asked = new Set(same.pending.map((p) => p.query.sql));
+		expect(asked.has(channelQuery('timeline', DEFAULT_VIEW, range).sql)).toBe(false);
+		expect(asked.has(channelQuery('rows', DEFAULT_VIEW, range).sql)).toBe(true);
+
+		// Other data (a different date range): the precomputed answers are dropped and recomputed.
+		const d2 = new Dashboard();
+		d2.usePrecomputed(asset, DEFAULT_VIEW);
+		const other = new HeldEngine(meta('2024-06-30'));
+		d2.update(DEFAULT_VIEW);
+		await d2.attach(other);
+		expect(d2.answer('timeline')).toBeUndefined();
+		const otherRange = { min: '2023-01-01', max: '2024-06-30' };
+		expect(other.answer(channelQuery('timeline', DEFAULT_VIEW, otherRange), 'fresh')).toBe(1);
+		await flush();
+		expect(d2.answer('timeline')?.result?.columns.tag).toEqual(['fresh']);
+	});
+
+	it('ignores the precomputed figures when the page opened on another view', () => {
+		const d = new Dashboard();
+		const asset = {
+			version: DEFAULT_VIEW_ASSET_VERSION,
+			meta: meta(),
+			results: { kpis: tagged('pre'), timeline: tagged('pre'), province: tagged('pre'), target: tagged('pre'), attack: tagged('pre') },
+			boundaries: null,
+			boundariesPcodeProperty: null
+		};
+		d.usePrecomputed(asset, { ...DEFAULT_VIEW, grain: 'week' });
+		expect(d.answer('kpis')).toBeUndefined();
+	});
+
+	it('reports an engine that cannot start', async () => {
+		const d = new Dashboard();
+		await d.attach({ run: () => Promise.reject(new Error('no wasm')) });
+		expect(d.status).toBe('error');
+		expect(d.engineError).toBe('no wasm');
+	});
+});

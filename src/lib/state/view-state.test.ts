@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW } from '../query/filters';
+import { ViewStateStore } from './view-state.svelte';
+
+function fakeUrl(initial = '') {
+	const history: string[] = [initial];
+	return {
+		history,
+		access: {
+			read: () => history[history.length - 1],
+			push: (search: string) => void history.push(search)
+		}
+	};
+}
+
+describe('ViewStateStore', () => {
+	it('reads the URL on load without recording history, with notices for ignored parameters', () => {
+		const url = fakeUrl('?province=SY11,SY99&grain=week&bogus=1');
+		const store = new ViewStateStore(url.access);
+		store.load();
+		expect(store.value.provinces).toEqual(['SY11']);
+		expect(store.value.grain).toBe('week');
+		expect(store.notices.length).toBeGreaterThanOrEqual(2);
+		expect(store.notices.join(' ')).toMatch(/SY99/);
+		expect(store.notices.join(' ')).toMatch(/bogus/);
+		expect(url.history).toHaveLength(1);
+	});
+
+	it('pushes one history entry per change and none when nothing changes', () => {
+		const url = fakeUrl('');
+		const store = new ViewStateStore(url.access);
+		store.load();
+		store.set({ provinces: ['SY11'] });
+		store.set({ provinces: ['SY11'] });
+		store.set({ grain: 'week' });
+		expect(url.history).toHaveLength(3);
+		expect(url.history[1]).toMatch(/province=SY11/);
+		expect(url.history[2]).toMatch(/grain=week/);
+		expect(store.search).toBe(url.history[2]);
+	});
+
+	it('sends the table back to page 1 on a filter or sort change, not on a page change', () => {
+		const url = fakeUrl('?page=4');
+		const store = new ViewStateStore(url.access);
+		store.load();
+		expect(store.value.page).toBe(4);
+		store.set({ grain: 'year' });
+		expect(store.value.page).toBe(4);
+		store.set({ targets: ['Military'] });
+		expect(store.value.page).toBe(1);
+		store.set({ page: 3 });
+		store.set({ sort: 'killed' });
+		expect(store.value.page).toBe(1);
+	});
+
+	it('toggles list values, removes them, and clears all filters in one step', () => {
+		const url = fakeUrl('');
+		const store = new ViewStateStore(url.access);
+		store.load();
+		store.toggle('provinces', 'SY09');
+		store.toggle('provinces', 'SY11');
+		store.toggle('provinces', 'SY09');
+		expect(store.value.provinces).toEqual(['SY11']);
+		store.set({ q: 'checkpoint', minCasualties: 3, grain: 'week' });
+		store.clearAll();
+		expect({ ...store.value, grain: DEFAULT_VIEW.grain }).toEqual(DEFAULT_VIEW);
+		expect(store.value.grain).toBe('week');
+		expect(url.history[url.history.length - 1]).toBe('?grain=week');
+	});
+
+	it('back/forward: load() follows the URL it is given', () => {
+		const url = fakeUrl('');
+		const store = new ViewStateStore(url.access);
+		store.load();
+		store.set({ from: '2023-01-01' });
+		store.set({ to: '2023-12-31' });
+		url.history.pop();
+		store.load();
+		expect(store.value.from).toBe('2023-01-01');
+		expect(store.value.to).toBe(null);
+	});
+});

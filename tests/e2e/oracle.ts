@@ -1,0 +1,95 @@
+// Independent answers for the end-to-end tests: hand-written SQL over data/incidents.parquet with native DuckDB.
+// Deliberately shares nothing with the app's query builders, so a builder bug cannot hide in both places.
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { INCIDENT_COLUMN_NAMES } from '../../src/lib/data/schema';
+
+export interface OracleFilter {
+	from?: string;
+	to?: string;
+	provinces?: string[];
+	targets?: string[];
+	perpetrators?: string[];
+	/** One plain ASCII word, matched case-insensitively in summary, location, perpetrator or target actor. */
+	word?: string;
+}
+
+export class ParquetOracle {
+	private constructor(
+		private readonly instance: DuckDBInstance,
+		private readonly conn: DuckDBConnection,
+		private readonly path: string
+	) {}
+
+	static async open(path: string): Promise<ParquetOracle> {
+		const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+		return new ParquetOracle(instance, await instance.connect(), path);
+	}
+
+	private where(f: OracleFilter): { sql: string; params: string[] } {
+		const parts: string[] = [];
+		const params: string[] = [this.path];
+		if (f.from) {
+			parts.push('event_date >= CAST(? AS DATE)');
+			params.push(f.from);
+		}
+		if (f.to) {
+			parts.push('event_date <= CAST(? AS DATE)');
+			params.push(f.to);
+		}
+		if (f.provinces?.length) {
+			parts.push(`admin1_pcode IN (${f.provinces.map(() => '?').join(', ')})`);
+			params.push(...f.provinces);
+		}
+		if (f.targets?.length) {
+			parts.push(`target_type IN (${f.targets.map(() => '?').join(', ')})`);
+			params.push(...f.targets);
+		}
+		if (f.perpetrators?.length) {
+			parts.push(`perpetrator IN (${f.perpetrators.map(() => '?').join(', ')})`);
+			params.push(...f.perpetrators);
+		}
+		if (f.word) {
+			parts.push(`lower(concat_ws(' ', summary, location, perpetrator, target_actor)) LIKE ?`);
+			params.push(`%${f.word.toLowerCase()}%`);
+		}
+		return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+	}
+
+	async totals(f: OracleFilter = {}): Promise<{ incidents: number; killed: number; injured: number; synthetic: number }> {
+		const w = this.where(f);
+		const reader = await this.conn.runAndReadAll(
+			`SELECT count(*)::INTEGER AS incidents, coalesce(sum(killed), 0)::INTEGER AS killed, ` +
+				`coalesce(sum(injured), 0)::INTEGER AS injured, ` +
+				`count(*) FILTER (WHERE source_dataset = 'synthetic')::INTEGER AS synthetic ` +
+				`FROM read_parquet(?) ${w.sql}`,
+			w.params
+		);
+		const [row] = reader.getRowObjectsJS() as { incidents: number; killed: number; injured: number; synthetic: number }[];
+		return row;
+	}
+
+	/** The rows an export of these filters must contain, as CSV text cells (before the formula guard). */
+	async exportCells(f: OracleFilter): Promise<string[][]> {
+		const w = this.where(f);
+		const cols = INCIDENT_COLUMN_NAMES.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ');
+		const reader = await this.conn.runAndReadAll(
+			`SELECT ${cols} FROM read_parquet(?) ${w.sql} ORDER BY event_date, incident_id`,
+			w.params
+		);
+		return (reader.getRowsJS() as (string | null)[][]).map((row) => row.map((v) => v ?? ''));
+	}
+
+	/** source_url by incident_id for the given ids. */
+	async sourceUrls(ids: string[]): Promise<Map<string, string | null>> {
+		const reader = await this.conn.runAndReadAll(
+			`SELECT incident_id, source_url FROM read_parquet(?) WHERE incident_id IN (${ids.map(() => '?').join(', ')})`,
+			[this.path, ...ids]
+		);
+		return new Map((reader.getRowsJS() as [string, string | null][]).map(([id, url]) => [id, url]));
+	}
+
+	close(): void {
+		this.conn.closeSync();
+		this.instance.closeSync();
+	}
+}
