@@ -83,7 +83,8 @@ export const LIST_COLUMNS: string[] = [
 	'killed',
 	'injured',
 	'source_dataset',
-	'summary'
+	'summary',
+	'source_url'
 ];
 
 /** Columns of the CSV export: the whole schema, in schema order, so an export can be imported again. */

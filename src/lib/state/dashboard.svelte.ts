@@ -15,7 +15,6 @@ import { CHANNELS, channelKey, channelQuery, type ChannelName, type DataRange } 
 import { PRECOMPUTED_CHANNELS, type DefaultViewAsset } from './default-view-asset';
 import { Latest } from './latest';
 import { metaFromResult, type Meta } from './meta';
-import { withSourceUrls } from './source-urls';
 
 export type { Meta };
 
@@ -146,7 +145,7 @@ export class Dashboard {
 				this.settle(c, { key, result: null, error: message(e) });
 				continue;
 			}
-			const run = c === 'rows' ? engine.run(query).then((page) => withSourceUrls(engine, page)) : engine.run(query);
+			const run = engine.run(query);
 			run.then(
 				(result) => isLatest() && this.settle(c, { key, result, error: null }),
 				(e) => isLatest() && this.settle(c, { key, result: null, error: message(e) })

@@ -103,19 +103,3 @@ describe('panel status', () => {
 		expect(panelStatus({ key: 'k', result, error: null }, true)).toBe('ready');
 	});
 });
-
-describe('source URLs for the incident list', async () => {
-	const { mergeSourceUrls, sourceUrlsQuery } = await import('./source-urls');
-	it('binds every id and merges the URLs in page order', () => {
-		const q = sourceUrlsQuery(['a', "b'); DROP TABLE x; --"]);
-		expect(q.params).toEqual(['a', "b'); DROP TABLE x; --"]);
-		expect(q.sql).not.toContain('DROP');
-		expect((q.sql.match(/\?/g) ?? []).length).toBe(2);
-		const page = { names: ['incident_id', 'killed'], columns: { incident_id: ['b', 'a', 'c'], killed: [1, 2, 3] }, rowCount: 3 };
-		const urls = { names: ['incident_id', 'source_url'], columns: { incident_id: ['a', 'b'], source_url: ['https://x/a', null] }, rowCount: 2 };
-		const merged = mergeSourceUrls(page, urls);
-		expect(merged.columns.source_url).toEqual([null, 'https://x/a', null]);
-		expect(merged.columns.killed).toEqual([1, 2, 3]);
-		expect(merged.names).toEqual(['incident_id', 'killed', 'source_url']);
-	});
-});
