@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const BUILD_DIR = join(REPO_ROOT, 'build');
+/** RASD_BUILD_DIR lets parallel work build and test its own copy (svelte.config.js reads the same variable). */
+export const BUILD_DIR = resolve(REPO_ROOT, process.env.RASD_BUILD_DIR ?? 'build');
+export const CHROMIUM = process.env.RASD_CHROMIUM ?? '/usr/bin/chromium';
 export const PARQUET = join(REPO_ROOT, 'data', 'incidents.parquet');
-export const CHROMIUM = '/usr/bin/chromium';
 
 /** Fails with an actionable message when the app has not been built. */
 export function requireBuild(dir = BUILD_DIR): string {
