@@ -47,10 +47,10 @@ export function channelQuery(name: ChannelName, v: ViewState, range: DataRange):
 			return kpiQuery(filtersOf(v), range);
 		case 'timeline':
 			return timelineQuery(v);
+		// The map and the ranked charts leave their own selection out, so the unselected tiles and bars stay visible
+		// (and clickable) while the selected ones are highlighted; every other filter applies.
 		case 'province':
-			return provinceQuery(v);
-		// The ranked charts leave their own selection out, so the unselected bars stay visible (and clickable) while
-		// the selected ones are highlighted; every other filter applies.
+			return provinceQuery(v, { ignoreOwnFilter: true });
 		case 'target':
 			return categoryQuery(v, 'target', { ignoreOwnFilter: true, limit: null });
 		case 'attack':
