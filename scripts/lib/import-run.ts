@@ -1,7 +1,9 @@
 // The import itself: inputs -> row mappers -> Parquet writer, rejects file and summary. Every record read ends
-// up imported, rejected (with file, line, reason and raw text) or counted as a duplicate of an incident already
-// in the output, so read = imported + rejected + duplicates. A file that cannot be read at all aborts the run:
-// the output and the rejects file are then left exactly as they were.
+// up imported, rejected (with file, line, reason and raw text) or counted as a duplicate, so
+// read = imported + rejected + duplicates. A duplicate repeated within this run's inputs is also listed in the
+// rejects file (with the line of its first occurrence); one that was already in the output before the run is
+// not (re-importing a file is meant to change nothing). A file that cannot be read at all aborts the run: the
+// output and the rejects file are then left exactly as they were.
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { basename, resolve } from 'node:path';
@@ -11,6 +13,7 @@ import type { CsvField } from '../../src/lib/import/csv';
 import type { DateOrder } from '../../src/lib/import/dates';
 import { IncidentParquetWriter } from './incident-parquet-writer';
 import { openTable, TableReadError, type Table } from './read-table';
+import type { XlsxLimits } from './xlsx-guard';
 
 export interface ImportOptions {
 	inputs: readonly string[];
@@ -20,6 +23,11 @@ export interface ImportOptions {
 	map?: Partial<Record<CsvField, string>>;
 	source?: CsvSource;
 	dateOrder?: DateOrder;
+	/** Text encoding of the CSV inputs (a WHATWG label); default UTF-8, or UTF-16 by byte-order mark. */
+	encoding?: string;
+	/** A CSV record longer than this many bytes is rejected as too large (default 1 MiB). */
+	maxRecordBytes?: number;
+	xlsxLimits?: Partial<XlsxLimits>;
 }
 
 export interface Counts {
@@ -27,6 +35,8 @@ export interface Counts {
 	imported: number;
 	rejected: number;
 	duplicates: number;
+	/** The duplicates whose id came earlier in this run's inputs (listed in the rejects file); the others were already in the output. */
+	duplicatesInInput: number;
 	rejectedByReason: Record<string, number>;
 	/** Syrian admin1 spellings not in the gazetteer, with how many accepted rows carry each. */
 	unrecognisedAdmin1: Record<string, number>;
@@ -35,6 +45,8 @@ export interface Counts {
 export interface FileSummary extends Counts {
 	file: string;
 	format: ImportFormat;
+	/** How the file was decoded: `utf-8`, `utf-16le (byte-order mark)`, `windows-1256 (--encoding)`, `xlsx`. */
+	encoding: string;
 }
 
 export interface ImportSummary extends Counts {
@@ -55,7 +67,14 @@ export class ImportError extends Error {
 	}
 }
 
-const emptyCounts = (): Counts => ({ read: 0, imported: 0, rejected: 0, duplicates: 0, rejectedByReason: {}, unrecognisedAdmin1: {} });
+const emptyCounts = (): Counts => ({ read: 0, imported: 0, rejected: 0, duplicates: 0, duplicatesInInput: 0, rejectedByReason: {}, unrecognisedAdmin1: {} });
+
+/** Reason written to the rejects file for an id repeated within the inputs (counted as a duplicate, not a reject). */
+export const DUPLICATE_REASON = 'duplicate incident_id';
+
+/** Where an id was first met in this run: the input's index and the line, packed in one number. */
+const packPlace = (fileIndex: number, line: number) => fileIndex * 2 ** 32 + line;
+const unpackPlace = (place: number) => ({ fileIndex: Math.floor(place / 2 ** 32), line: place % 2 ** 32 });
 
 const bump = (counts: Record<string, number>, key: string) => {
 	counts[key] = (counts[key] ?? 0) + 1;
@@ -83,8 +102,12 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 	await writeReject(['file', 'line', 'reason', 'raw']);
 
 	const files: FileSummary[] = [];
+	// First occurrence of every id this run has met (imported or already in the output).
+	const firstSeen = new Map<string, number>();
 	try {
-		for (const input of options.inputs) files.push(await importFile(input, format, options, writer, writeReject));
+		for (const [index, input] of options.inputs.entries()) {
+			files.push(await importFile({ input, index, forced: format, options, writer, writeReject, firstSeen }));
+		}
 		rejects.end();
 		await once(rejects, 'finish');
 		const { total } = await writer.finish();
@@ -99,14 +122,18 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 	}
 }
 
-async function importFile(
-	input: string,
-	forced: ImportFormat | undefined,
-	options: ImportOptions,
-	writer: IncidentParquetWriter,
-	writeReject: (cells: readonly string[]) => Promise<void>
-): Promise<FileSummary> {
-	const table: Table = await openTable(input);
+interface FileRun {
+	input: string;
+	index: number;
+	forced: ImportFormat | undefined;
+	options: ImportOptions;
+	writer: IncidentParquetWriter;
+	writeReject: (cells: readonly string[]) => Promise<void>;
+	firstSeen: Map<string, number>;
+}
+
+async function importFile({ input, index, forced, options, writer, writeReject, firstSeen }: FileRun): Promise<FileSummary> {
+	const table: Table = await openTable(input, { encoding: options.encoding, maxRecordBytes: options.maxRecordBytes, xlsxLimits: options.xlsxLimits });
 	try {
 		const format = forced ?? detectFormat(table.header);
 		if (!format) {
@@ -136,6 +163,14 @@ async function importFile(
 		const width = table.header.length;
 		for await (const rec of table.records) {
 			counts.read++;
+			if (rec.tooLarge) {
+				counts.rejected++;
+				bump(counts.rejectedByReason, REJECT_REASONS.tooLarge);
+				const { bytes, limit } = rec.tooLarge;
+				// Only the start of the record is kept: enough to find it in the file, not enough to bloat the rejects.
+				await writeReject([input, String(rec.line), `${REJECT_REASONS.tooLarge} (${bytes} bytes > ${limit})`, `${rec.raw} [... truncated: ${bytes} bytes in all]`]);
+				continue;
+			}
 			if (rec.values.length !== width) {
 				counts.rejected++;
 				bump(counts.rejectedByReason, REJECT_REASONS.ragged);
@@ -150,10 +185,21 @@ async function importFile(
 				continue;
 			}
 			if (result.unrecognisedAdmin1 !== null) bump(counts.unrecognisedAdmin1, result.unrecognisedAdmin1);
+			const id = result.incident.incident_id;
+			const first = firstSeen.get(id);
+			if (first !== undefined) {
+				counts.duplicates++;
+				counts.duplicatesInInput++;
+				const at = unpackPlace(first);
+				const where = at.fileIndex === index ? `line ${at.line}` : `${options.inputs[at.fileIndex]} line ${at.line}`;
+				await writeReject([input, String(rec.line), `${DUPLICATE_REASON}: ${id} (first seen at ${where})`, rec.raw]);
+				continue;
+			}
+			firstSeen.set(id, packPlace(index, rec.line));
 			if (await writer.add(result.incident)) counts.imported++;
 			else counts.duplicates++;
 		}
-		return { file: input, format, ...counts };
+		return { file: input, format, encoding: table.encoding, ...counts };
 	} finally {
 		table.close();
 	}
@@ -166,6 +212,7 @@ function addUp(files: readonly FileSummary[]): Counts {
 		total.imported += f.imported;
 		total.rejected += f.rejected;
 		total.duplicates += f.duplicates;
+		total.duplicatesInInput += f.duplicatesInInput;
 		for (const [k, v] of Object.entries(f.rejectedByReason)) total.rejectedByReason[k] = (total.rejectedByReason[k] ?? 0) + v;
 		for (const [k, v] of Object.entries(f.unrecognisedAdmin1)) total.unrecognisedAdmin1[k] = (total.unrecognisedAdmin1[k] ?? 0) + v;
 	}
@@ -177,12 +224,17 @@ export function formatSummary(s: ImportSummary): string {
 	const lines: string[] = [];
 	const counts = (c: Counts) => `read ${c.read}, imported ${c.imported}, rejected ${c.rejected}, duplicates ${c.duplicates}`;
 	const details = (c: Counts, indent: string) => {
+		if (c.duplicates) {
+			lines.push(`${indent}duplicates: ${c.duplicatesInInput} repeated within the input (listed in the rejects file), ${c.duplicates - c.duplicatesInInput} already in the output`);
+		}
 		for (const [reason, n] of Object.entries(c.rejectedByReason).sort((a, b) => b[1] - a[1])) lines.push(`${indent}rejected ${n}: ${reason}`);
 		const unknown = Object.entries(c.unrecognisedAdmin1).sort((a, b) => b[1] - a[1]);
 		if (unknown.length) lines.push(`${indent}unrecognised Syria admin1 (kept, no p-code): ${unknown.map(([n, k]) => `"${n}" ${k}`).join(', ')}`);
 	};
 	for (const f of s.files) {
 		lines.push(`${f.file} (${f.format}): ${counts(f)}`);
+		if (f.encoding !== 'utf-8' && f.encoding !== 'xlsx') lines.push(`    decoded as ${f.encoding}`);
+		if (f.read === 0) lines.push('    no records after the header (header only)');
 		details(f, '    ');
 	}
 	if (s.files.length > 1) {

@@ -1,14 +1,18 @@
-// Streams the records of a .csv, .csv.gz or .xlsx file with the physical line each starts on and its raw text.
-// csv-parse does the quoting (line breaks inside quotes, doubled quotes, BOM); exceljs' streaming WorkbookReader
-// reads the first worksheet of an xlsx row by row, so memory stays bounded for GTD's 200k-row sheet.
-// Anything that is not UTF-8 text or an xlsx workbook is refused with a message that names the file.
+// Streams the records of a .csv, .csv.gz or .xlsx file with the physical line each starts on and its raw text,
+// in bounded memory. CSV: bytes -> text (decode.ts: UTF-8 by default, UTF-16 by byte-order mark, others by name)
+// -> records (csv-records.ts: quote-aware, a record over the size limit comes out as `tooLarge` and reading goes
+// on). XLSX: the archive is checked first (xlsx-guard.ts: zip bombs, corrupt archives, shared-string caps), then
+// exceljs' streaming WorkbookReader reads the first worksheet row by row.
+// Anything that cannot be read as a table is refused with a message that names the file.
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Transform, pipeline, type Readable, type TransformCallback } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { csvLine } from '../../src/lib/export/csv';
+import { CsvRecordSplitter, CsvSyntaxError, DEFAULT_MAX_RECORD_BYTES, parseCsvRecord, type SplitItem } from './csv-records';
+import { DecodeError, describeEncoding, TextDecodeStream } from './decode';
+import { checkXlsx, DEFAULT_XLSX_LIMITS, XlsxRefused, XlsxUnreadable, type XlsxLimits } from './xlsx-guard';
 
 export interface TableRecord {
 	/** 1-based physical line (CSV) or sheet row number (xlsx) where the record starts; the header is line 1. */
@@ -16,18 +20,22 @@ export interface TableRecord {
 	values: string[];
 	/** The record as it appears in the file (CSV), or its cells written as one CSV line (xlsx). */
 	raw: string;
+	/** Set when the record is over the size limit: `values` is empty and `raw` holds its first characters only. */
+	tooLarge?: { bytes: number; limit: number };
 }
 
 export interface Table {
 	file: string;
 	kind: 'csv' | 'xlsx';
+	/** How the text was decoded (`utf-8`, `utf-16le (byte-order mark)`, `windows-1256 (--encoding)`, `xlsx`). */
+	encoding: string;
 	header: string[];
 	records: AsyncIterable<TableRecord>;
 	/** Stops reading early and releases the file. */
 	close(): void;
 }
 
-/** The file cannot be read as a table at all (encoding, compression, syntax, no header). */
+/** The file cannot be read as a table at all (encoding, compression, syntax, no header, over a limit). */
 export class TableReadError extends Error {
 	constructor(
 		readonly file: string,
@@ -40,18 +48,20 @@ export class TableReadError extends Error {
 export interface OpenOptions {
 	/** Read-chunk size in bytes; tests use tiny chunks to put chunk borders inside records and characters. */
 	chunkSize?: number;
+	/** Text encoding of a CSV (any WHATWG label: windows-1256, utf-16le, latin1, ...); default UTF-8 or by BOM. */
+	encoding?: string;
+	/** A CSV record longer than this (in UTF-8 bytes) is returned as `tooLarge` instead of parsed. */
+	maxRecordBytes?: number;
+	xlsxLimits?: Partial<XlsxLimits>;
 }
 
 export async function openTable(file: string, options: OpenOptions = {}): Promise<Table> {
 	const magic = await readMagic(file);
 	const isZip = magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04;
+	if (isZip) return openXlsx(file, { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits }, options.chunkSize);
+	if (/\.xlsx$/i.test(file)) throw new TableReadError(file, 'is not an xlsx workbook: not a zip archive (is it a CSV, or an old .xls file?)');
 	const input = createReadStream(file, options.chunkSize ? { highWaterMark: options.chunkSize } : {});
-	if (isZip) return openXlsx(file, input);
-	if (/\.xlsx$/i.test(file)) {
-		input.destroy();
-		throw new TableReadError(file, 'is not an xlsx workbook (no zip signature)');
-	}
-	return openCsv(file, input, magic[0] === 0x1f && magic[1] === 0x8b);
+	return openCsv(file, input, magic[0] === 0x1f && magic[1] === 0x8b, options);
 }
 
 async function readMagic(file: string): Promise<Buffer> {
@@ -75,12 +85,17 @@ async function withHeader(
 	file: string,
 	kind: Table['kind'],
 	source: AsyncGenerator<TableRecord>,
-	close: () => void
+	close: () => void,
+	encoding: () => string
 ): Promise<Table> {
 	const first = await source.next();
 	if (first.done) {
 		close();
-		throw new TableReadError(file, 'is empty: no header row');
+		throw new TableReadError(file, 'is empty: no header row (an empty file, or only blank lines)');
+	}
+	if (first.value.tooLarge) {
+		close();
+		throw new TableReadError(file, `the header (line ${first.value.line}) is ${first.value.tooLarge.bytes} bytes, over the record limit of ${first.value.tooLarge.limit}: not a CSV table`);
 	}
 	const header = first.value.values;
 	if (header.every((h) => h.trim() === '')) {
@@ -90,135 +105,60 @@ async function withHeader(
 	const records: AsyncIterable<TableRecord> = {
 		[Symbol.asyncIterator]: () => source
 	};
-	return { file, kind, header, records, close };
+	return { file, kind, encoding: encoding(), header, records, close };
 }
 
 // ---------------------------------------------------------------- CSV
 
-/** Line breaks in `s` (CRLF, LF or CR each count once); `afterCR` says the text before `s` ended in CR. */
-function countBreaks(s: string, afterCR: boolean): number {
-	let n = 0;
-	for (let i = 0; i < s.length; i++) {
-		const c = s.charCodeAt(i);
-		if (c === 13) n++;
-		else if (c === 10 && !(i === 0 ? afterCR : s.charCodeAt(i - 1) === 13)) n++;
-	}
-	return n;
-}
-
-function openCsv(file: string, input: Readable, gzipped: boolean): Promise<Table> {
-	const decoder = new Utf8Decoder(file);
-	// raw gives each record's text; the line numbers are counted from it (csv-parse's own `info.lines` counts a
-	// CRLF inside quotes twice).
-	const parser = parse({ bom: true, raw: true, relax_column_count: true, skip_empty_lines: true });
-	const streams: (Readable | Transform)[] = gzipped ? [input, createGunzip(), decoder] : [input, decoder];
-	pipeline([...streams, parser], () => {
-		// Errors reach the consumer through the parser's async iterator.
+function openCsv(file: string, input: Readable, gzipped: boolean, options: OpenOptions): Promise<Table> {
+	const decoder = new TextDecodeStream(options.encoding);
+	const limit = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+	const streams = gzipped ? [input, createGunzip(), decoder] : [input, decoder];
+	pipeline(streams, () => {
+		// Errors reach the consumer through the decoder's async iterator.
 	});
 	const close = () => {
-		parser.destroy();
+		decoder.destroy();
 		input.destroy();
 	};
+	const splitter = new CsvRecordSplitter(limit);
+
+	const toRecord = (item: SplitItem): TableRecord =>
+		item.kind === 'record'
+			? { line: item.line, values: parseCsvRecord(item.text), raw: item.text }
+			: { line: item.line, values: [], raw: item.head, tooLarge: { bytes: item.bytes, limit } };
 
 	async function* records(): AsyncGenerator<TableRecord> {
-		let breaks = 0;
-		let afterCR = false;
-		let lastLine = 0;
+		const out: SplitItem[] = [];
 		try {
-			for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-				const body = raw.replace(/^[\r\n]+/, '');
-				const leading = raw.slice(0, raw.length - body.length);
-				const line = 1 + breaks + countBreaks(leading, afterCR);
-				breaks += countBreaks(raw, afterCR);
-				afterCR = raw.endsWith('\r');
-				lastLine = line;
-				yield { line, values: record, raw: body.replace(/(\r\n|\r|\n)$/, '') };
+			for await (const chunk of decoder as AsyncIterable<string>) {
+				splitter.push(chunk, out);
+				for (const item of out) yield toRecord(item);
+				out.length = 0;
 			}
+			splitter.end(out);
+			for (const item of out) yield toRecord(item);
 		} catch (e) {
-			throw toReadError(file, e, gzipped, lastLine);
+			throw toReadError(file, e, gzipped, splitter.lastRecordLine);
 		} finally {
 			close();
 		}
 	}
-	return withHeader(file, 'csv', records(), close);
+	return withHeader(file, 'csv', records(), close, () => (decoder.info ? describeEncoding(decoder.info) : 'utf-8'));
 }
 
 function toReadError(file: string, e: unknown, gzipped: boolean, lastLine: number): Error {
 	if (e instanceof TableReadError) return e;
+	if (e instanceof DecodeError) return new TableReadError(file, e.message);
+	if (e instanceof CsvSyntaxError) {
+		const where = lastLine ? `after the record on line ${lastLine}` : 'in the header';
+		return new TableReadError(file, `is not valid CSV ${where}: ${e.message}; nothing was imported`);
+	}
 	const err = e as NodeJS.ErrnoException & { code?: string };
 	if (gzipped && typeof err.code === 'string' && err.code.startsWith('Z_')) {
 		return new TableReadError(file, `is not a readable gzip file (${err.message})`);
 	}
-	if (typeof err.code === 'string' && (err.code.startsWith('CSV_') || err.code.startsWith('INVALID_'))) {
-		const where = lastLine ? `after the record on line ${lastLine}` : 'in the header';
-		return new TableReadError(file, `is not valid CSV ${where}: ${err.message}`);
-	}
 	return new TableReadError(file, `cannot be read (${err.message ?? String(e)})`);
-}
-
-/**
- * Decodes UTF-8 strictly. UTF-16 (BOM or NUL bytes) and any invalid byte sequence (Windows-1252, Latin-1) stop the
- * read with the position, instead of turning into replacement characters in the data.
- */
-class Utf8Decoder extends Transform {
-	private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-	private offset = 0;
-	private lines = 1;
-
-	constructor(private readonly file: string) {
-		super({ readableObjectMode: false, decodeStrings: true, encoding: 'utf8' });
-	}
-
-	override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-		if (this.offset === 0 && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
-			done(new TableReadError(this.file, 'is UTF-16 encoded; save it as UTF-8 CSV'));
-			return;
-		}
-		const nul = chunk.indexOf(0);
-		if (nul >= 0) {
-			done(new TableReadError(this.file, `has a NUL byte at byte ${this.offset + nul}: UTF-16 or binary, not a UTF-8 CSV`));
-			return;
-		}
-		try {
-			const text = this.decoder.decode(chunk, { stream: true });
-			this.offset += chunk.length;
-			this.lines += countBreaks(text, false);
-			done(null, text);
-		} catch {
-			done(this.invalidAt(chunk));
-		}
-	}
-
-	override _flush(done: TransformCallback): void {
-		try {
-			done(null, this.decoder.decode());
-		} catch {
-			done(new TableReadError(this.file, 'ends inside a UTF-8 character: not valid UTF-8'));
-		}
-	}
-
-	/** Finds the first byte of the chunk that breaks UTF-8, for the message (only runs on failure). */
-	private invalidAt(chunk: Buffer): TableReadError {
-		const probe = new TextDecoder('utf-8', { fatal: true });
-		let text = '';
-		// Start of the sequence being decoded: a lead byte is only refused once the byte after it arrives.
-		let i = 0;
-		try {
-			for (let j = 0; j < chunk.length; j++) {
-				const out = probe.decode(chunk.subarray(j, j + 1), { stream: true });
-				text += out;
-				if (out !== '') i = j + 1;
-			}
-		} catch {
-			// i is the first byte of the offending sequence.
-		}
-		const line = this.lines + countBreaks(text, false);
-		return new TableReadError(
-			this.file,
-			`is not valid UTF-8 (byte 0x${chunk[i]?.toString(16).padStart(2, '0')} at offset ${this.offset + i}, line ${line}); ` +
-				'it is probably Windows-1252 or Latin-1: save it as UTF-8 CSV'
-		);
-	}
 }
 
 // ---------------------------------------------------------------- XLSX
@@ -239,7 +179,15 @@ export function cellText(value: unknown): string {
 	return String(value);
 }
 
-function openXlsx(file: string, input: Readable): Promise<Table> {
+async function openXlsx(file: string, limits: XlsxLimits, chunkSize?: number): Promise<Table> {
+	try {
+		await checkXlsx(file, limits);
+	} catch (e) {
+		if (e instanceof XlsxUnreadable) throw new TableReadError(file, `is not a readable xlsx workbook (${e.message})`);
+		if (e instanceof XlsxRefused) throw new TableReadError(file, `is refused as a possible zip bomb: ${e.message}; nothing was imported`);
+		throw new TableReadError(file, `cannot be read (${(e as Error).message})`);
+	}
+	const input = createReadStream(file, chunkSize ? { highWaterMark: chunkSize } : {});
 	const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
 		worksheets: 'emit',
 		sharedStrings: 'cache',
@@ -256,6 +204,14 @@ function openXlsx(file: string, input: Readable): Promise<Table> {
 				// Only the first worksheet: the GTD distribution has one sheet of events.
 				for await (const row of sheet) {
 					const cells = (row.values as unknown[]).slice(1).map(cellText);
+					// row.values is sparse (empty cells are holes), hence the `?.`.
+					const long = cells.findIndex((c) => c?.length > limits.maxCellChars);
+					if (long >= 0) {
+						throw new TableReadError(
+							file,
+							`row ${row.number}, column ${long + 1} holds ${cells[long].length} characters, over the limit of ${limits.maxCellChars} (Excel's own); nothing was imported`
+						);
+					}
 					if (width < 0) width = cells.length;
 					// Empty trailing cells are not stored in the sheet: pad to the header, drop blank overflow.
 					while (cells.length < width) cells.push('');
@@ -273,5 +229,5 @@ function openXlsx(file: string, input: Readable): Promise<Table> {
 			close();
 		}
 	}
-	return withHeader(file, 'xlsx', records(), close);
+	return withHeader(file, 'xlsx', records(), close, () => 'xlsx');
 }

@@ -107,7 +107,9 @@ describe('ACLED export-tool file ("02 June 2023" dates)', async () => {
 			[true, 8, 'invalid casualty figure: fatalities is negative (-2)'],
 			[true, 9, 'invalid casualty figure: fatalities is not a whole number ("several")'],
 			[true, 10, 'wrong number of fields: 8 fields, the header has 31'],
-			[true, 11, 'missing id: event_id_cnty is blank']
+			[true, 11, 'missing id: event_id_cnty is blank'],
+			// Counted as a duplicate, listed with the line of the first occurrence.
+			[true, 12, 'duplicate incident_id: acled:SYR990001 (first seen at line 2)']
 		]);
 		// The raw column is the record's text as it stands in the file.
 		const fileLines = readFileSync(fixture('acled', 'acled-export.csv'), 'utf8').split('\n');

@@ -44,3 +44,20 @@ export async function readIncidents(parquet: string): Promise<Map<string, Incide
 	);
 	return new Map(rows.map((r) => [r.incident_id as string, r as unknown as Incident]));
 }
+
+/** Encodes text in a single-byte code page (windows-1256, windows-1252, ...) by inverting TextDecoder's table. */
+export function encodeSingleByte(text: string, encoding: string): Buffer {
+	const decoder = new TextDecoder(encoding);
+	const table = new Map<string, number>();
+	for (let b = 0; b < 256; b++) {
+		const ch = decoder.decode(Uint8Array.of(b));
+		if (!table.has(ch)) table.set(ch, b);
+	}
+	return Buffer.from(
+		Array.from(text, (ch) => {
+			const b = table.get(ch);
+			if (b === undefined) throw new Error(`${JSON.stringify(ch)} has no byte in ${encoding}`);
+			return b;
+		})
+	);
+}

@@ -26,7 +26,8 @@ export const REJECT_REASONS = {
 	badCode: 'invalid code value',
 	unknownTargetType: 'unknown target type',
 	unknownAttackType: 'unknown attack type',
-	ragged: 'wrong number of fields'
+	ragged: 'wrong number of fields',
+	tooLarge: 'record too large'
 } as const;
 export type RejectReason = (typeof REJECT_REASONS)[keyof typeof REJECT_REASONS];
 
