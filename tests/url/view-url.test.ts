@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SYRIA_PCODES } from '../../src/lib/data/gazetteer';
 import { ATTACK_TYPES, SOURCE_DATASETS, TARGET_TYPES } from '../../src/lib/data/taxonomy';
-import { DEFAULT_VIEW, GRAINS, MEASURES, SORT_KEYS, STACKS, type ViewState } from '../../src/lib/query/filters';
+import { makeLocale } from '../../src/lib/i18n/locale';
+import { DEFAULT_VIEW, DIGITS, GRAINS, LANGS, MEASURES, SORT_KEYS, STACKS, THEMES, type ViewState } from '../../src/lib/query/filters';
 import { viewStateProblems } from '../../src/lib/query/validate';
 import { parseViewState, serialiseViewState } from '../../src/lib/url/view-url';
 
@@ -30,6 +31,9 @@ function assertValid(s: ViewState): void {
 	expect(SORT_KEYS).toContain(s.sort);
 	expect(['asc', 'desc']).toContain(s.sortDir);
 	expect(Number.isInteger(s.page) && s.page >= 1).toBe(true);
+	expect([null, ...LANGS]).toContain(s.lang);
+	expect(DIGITS).toContain(s.digits);
+	expect([null, ...THEMES]).toContain(s.theme);
 	expect(Object.keys(s).sort()).toEqual(Object.keys(DEFAULT_VIEW).sort());
 	expect(viewStateProblems(s)).toEqual([]);
 }
@@ -56,6 +60,12 @@ describe('serialiseViewState', () => {
 				'&perp=Front%20of%20the%20North%2C%20Eastern%20Sector,A%2BB&min=0&q=car%20bomb&grain=week&measure=killed&page=3'
 		);
 	});
+	it('writes the display settings last, and only when chosen', () => {
+		expect(serialiseViewState(view({ lang: 'ar' }))).toBe('?lang=ar');
+		expect(serialiseViewState(view({ lang: 'en', digits: 'latn', theme: null }))).toBe('?lang=en');
+		expect(serialiseViewState(view({ grain: 'week', lang: 'ar', digits: 'arab', theme: 'dark' }))).toBe('?grain=week&lang=ar&digits=arab&theme=dark');
+		expect(serialiseViewState(view({ theme: 'light' }))).toBe('?theme=light');
+	});
 });
 
 describe('parseViewState', () => {
@@ -78,6 +88,31 @@ describe('parseViewState', () => {
 		expect(parseViewState(`?${search}`)).toEqual({ state: expected, notices: [] });
 	});
 
+	it('reads the display settings, case-insensitively; absent means browser language, Latin digits, system theme', () => {
+		expect(parseViewState('?lang=AR&digits=Arab&theme=dark')).toEqual({ state: view({ lang: 'ar', digits: 'arab', theme: 'dark' }), notices: [] });
+		expect(parseViewState('?lang=en&theme=light')).toEqual({ state: view({ lang: 'en', theme: 'light' }), notices: [] });
+		const { state } = parseViewState('');
+		expect([state.lang, state.digits, state.theme]).toEqual([null, 'latn', null]);
+	});
+
+	it('writes its notices in the language it is given', () => {
+		const arabic = makeLocale('ar', 'arab');
+		const { state, notices } = parseViewState('?grain=decade&lang=ar&bogus=1&province=SY99', arabic.t);
+		expect(state.lang).toBe('ar');
+		expect(notices).toEqual([
+			'تم تجاهل grain: "decade" ليس من الخيارات: day, week, month, quarter, year.',
+			'تم تجاهل معامل غير معروف: "bogus".',
+			'تم تجاهل القيمة "SY99" في province: ليست من رموز المحافظات (SY01-SY14) المعروفة.'
+		]);
+		// English stays word for word what it was before notices became translatable.
+		expect(parseViewState('?grain=decade&min=x').notices).toEqual([
+			'Ignored grain: "decade" is not one of day, week, month, quarter, year.',
+			'Ignored min: "x" is not a whole number from 0 to 1000000.'
+		]);
+		const many = parseViewState(Array.from({ length: 40 }, (_, i) => `x${i}=1`).join('&'), arabic.t);
+		expect(many.notices[9]).toBe('…و٣١ من المعاملات أو القيم الأخرى التي تم تجاهلها.');
+	});
+
 	it('keeps a comma inside a perpetrator name apart from the separator', () => {
 		const { state } = parseViewState('?perp=Front%20of%20the%20North%2C%20Eastern%20Sector,Group%20Beta');
 		expect(state.perpetrators).toEqual(['Front of the North, Eastern Sector', 'Group Beta']);
@@ -85,8 +120,10 @@ describe('parseViewState', () => {
 
 	it.each([
 		['?foo=1', /unknown parameter "foo"/],
-		['?lang=ar', /"lang" setting is not supported yet/],
-		['?theme=dark', /"theme" setting is not supported yet/],
+		['?lang=fr', /lang: "fr" is not one of en, ar/],
+		['?digits=roman', /digits: "roman" is not one of latn, arab/],
+		['?theme=blue', /theme: "blue" is not one of light, dark/],
+		['?lang=ar&lang=en', /repeated "lang"/],
 		['?from=2023-02-30', /from: "2023-02-30" is not a date/],
 		['?to=yesterday', /to: "yesterday" is not a date/],
 		['?from=2023-05-01&to=2023-01-01', /from \(2023-05-01\) is after to \(2023-01-01\)/],
@@ -135,7 +172,7 @@ describe('parseViewState', () => {
 	});
 
 	it('never throws and always yields a valid state on arbitrary input', () => {
-		const names = ['from', 'to', 'province', 'target', 'attack', 'perp', 'source', 'min', 'q', 'grain', 'stack', 'measure', 'sort', 'dir', 'page', 'lang', 'x'];
+		const names = ['from', 'to', 'province', 'target', 'attack', 'perp', 'source', 'min', 'q', 'grain', 'stack', 'measure', 'sort', 'dir', 'page', 'lang', 'digits', 'theme', 'x'];
 		const piece = fc.tuple(fc.constantFrom(...names), fc.string({ unit: 'binary', maxLength: 30 })).map(([k, v]) => `${k}=${v}`);
 		const structured = fc.array(piece, { maxLength: 8 }).map((ps) => `?${ps.join('&')}`);
 		fc.assert(
@@ -177,7 +214,10 @@ describe('round trip', () => {
 			measure: fc.constantFrom(...MEASURES),
 			sort: fc.constantFrom(...SORT_KEYS),
 			sortDir: fc.constantFrom('asc' as const, 'desc' as const),
-			page: fc.integer({ min: 1, max: 100_000 })
+			page: fc.integer({ min: 1, max: 100_000 }),
+			lang: fc.constantFrom(null, ...LANGS),
+			digits: fc.constantFrom(...DIGITS),
+			theme: fc.constantFrom(null, ...THEMES)
 		})
 		.map(({ dates: [a, b], ...rest }) => {
 			const [from, to] = a !== null && b !== null && a > b ? [b, a] : [a, b];

@@ -3,8 +3,9 @@
 // by name, so any spelling in the file is fine. Each region's name in events is its p-code.
 import type { EChartsOption } from 'echarts';
 import { SYRIA_PCODES } from '../data/gazetteer';
-import { MEASURE_LABELS, escapeHtml, formatNumber, labelOf, provinceLabel, type ChartInput } from './data';
+import { escapeHtml, labelOf, type ChartInput } from './data';
 import { syriaValues } from './province-rows';
+import { ENGLISH_TEXT, tooltipDirection } from './text';
 import { labelColour, mapVisual, type MapOptions } from './tile-map';
 
 export interface ChoroplethOptions extends MapOptions {
@@ -15,17 +16,19 @@ export interface ChoroplethOptions extends MapOptions {
 }
 
 export function choroplethOption(input: ChartInput, options: ChoroplethOptions): EChartsOption {
+	const text = options.text ?? ENGLISH_TEXT;
 	const values = syriaValues(input);
-	const visual = mapVisual(values.values(), options.measure);
-	const name = (pcode: string) => labelOf(options.labels, pcode, provinceLabel);
-	const measure = MEASURE_LABELS[options.measure];
+	const visual = mapVisual(values.values(), options.measure, text);
+	const name = (pcode: string) => labelOf(options.labels, pcode, text.province);
+	const measure = text.measure(options.measure);
 	return {
 		tooltip: {
 			trigger: 'item',
 			formatter: (p: unknown) => {
 				const { name: pcode } = p as { name: string };
-				return `${escapeHtml(name(pcode))}<br>${escapeHtml(measure)}: <b>${formatNumber(values.get(pcode) ?? 0)}</b>`;
-			}
+				return `${escapeHtml(name(pcode))}<br>${escapeHtml(measure)}: <b>${text.number(values.get(pcode) ?? 0)}</b>`;
+			},
+			...tooltipDirection(text)
 		},
 		visualMap: { ...visual, seriesIndex: 0 },
 		series: [

@@ -8,3 +8,5 @@ export { syriaValues, otherProvinceRows } from './province-rows';
 export { bucketStart, bucketSequence, bucketLabel, bucketTitle, MAX_BUCKETS } from './buckets';
 export { rowsOf, formatNumber, provinceLabel, MEASURE_LABELS, escapeHtml, type ChartInput, type Row, type Labels } from './data';
 export * from './palette';
+export { ENGLISH_TEXT, tooltipDirection, type ChartText } from './text';
+export { timelineTable, barListTable, mapTable, tableFacts, type AltTable, type AltFacts } from './alt-table';

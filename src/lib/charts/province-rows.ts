@@ -17,12 +17,12 @@ export function syriaValues(input: ChartInput): Map<string, number> {
  * Rows without a Syrian p-code, as key/value rows for barListOption, largest first. The key is the display text
  * "admin1, country" (they cannot be filtered on: the province filter takes p-codes).
  */
-export function otherProvinceRows(input: ChartInput): Row[] {
+export function otherProvinceRows(input: ChartInput, unknown = { province: 'Unknown province', country: 'unknown country' }): Row[] {
 	const sums = new Map<string, number>();
 	for (const row of rowsOf(input)) {
 		const pcode = str(row.pcode);
 		if (pcode !== null && SYRIA_PCODES.includes(pcode)) continue;
-		const key = `${str(row.admin1) ?? 'Unknown province'}, ${str(row.country) ?? 'unknown country'}`;
+		const key = `${str(row.admin1) ?? unknown.province}, ${str(row.country) ?? unknown.country}`;
 		sums.set(key, (sums.get(key) ?? 0) + num(row.value));
 	}
 	return [...sums]

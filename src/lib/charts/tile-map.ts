@@ -4,21 +4,24 @@
 import type { EChartsOption } from 'echarts';
 import { SYRIA_GOVERNORATES } from '../data/gazetteer';
 import type { Measure } from '../query/filters';
-import { MEASURE_LABELS, escapeHtml, formatNumber, labelOf, provinceLabel, type ChartInput, type Labels } from './data';
+import { escapeHtml, labelOf, type ChartInput, type Labels } from './data';
 import { SEQUENTIAL } from './palette';
 import { syriaValues } from './province-rows';
+import { ENGLISH_TEXT, tooltipDirection, type ChartText } from './text';
 
 export interface MapOptions {
 	measure: Measure;
-	/** Display names by p-code (default: English names from the gazetteer). */
+	/** Display names by p-code (default: text.province, the gazetteer's names). */
 	labels?: Labels;
+	/** Language, digits and direction (default English). Maps are never mirrored: north stays up, west left. */
+	text?: ChartText;
 }
 
 export const TILE_COLUMNS = 5;
 export const TILE_ROWS = 5;
 
 /** Continuous colour scale from 0 to the largest value (at least 1, so an all-zero map is pale, not dark). */
-export function mapVisual(values: Iterable<number>, measure: Measure) {
+export function mapVisual(values: Iterable<number>, measure: Measure, text: ChartText = ENGLISH_TEXT) {
 	const max = Math.max(1, ...values);
 	return {
 		type: 'continuous' as const,
@@ -29,7 +32,7 @@ export function mapVisual(values: Iterable<number>, measure: Measure) {
 		left: 'center',
 		bottom: 0,
 		itemHeight: 160,
-		text: [formatNumber(max), `0 ${MEASURE_LABELS[measure].toLowerCase()}`],
+		text: [text.number(max), text.scaleMin(text.measure(measure))],
 		calculable: false
 	};
 }
@@ -38,17 +41,19 @@ export function mapVisual(values: Iterable<number>, measure: Measure) {
 export const labelColour = (value: number, max: number) => (max > 0 && value / max > 0.6 ? '#FFFFFF' : '#1A1A1A');
 
 export function tileMapOption(input: ChartInput, options: MapOptions): EChartsOption {
+	const text = options.text ?? ENGLISH_TEXT;
 	const values = syriaValues(input);
-	const visual = mapVisual(values.values(), options.measure);
-	const name = (pcode: string) => labelOf(options.labels, pcode, provinceLabel);
-	const measure = MEASURE_LABELS[options.measure];
+	const visual = mapVisual(values.values(), options.measure, text);
+	const name = (pcode: string) => labelOf(options.labels, pcode, text.province);
+	const measure = text.measure(options.measure);
 	return {
 		tooltip: {
 			trigger: 'item',
 			formatter: (p: unknown) => {
 				const { name: pcode } = p as { name: string };
-				return `${escapeHtml(name(pcode))}<br>${escapeHtml(measure)}: <b>${formatNumber(values.get(pcode) ?? 0)}</b>`;
-			}
+				return `${escapeHtml(name(pcode))}<br>${escapeHtml(measure)}: <b>${text.number(values.get(pcode) ?? 0)}</b>`;
+			},
+			...tooltipDirection(text)
 		},
 		grid: { left: 4, right: 4, top: 4, bottom: 44 },
 		xAxis: { type: 'category', data: [...Array(TILE_COLUMNS).keys()].map(String), show: false, splitArea: { show: false } },
@@ -72,7 +77,7 @@ export function tileMapOption(input: ChartInput, options: MapOptions): EChartsOp
 					lineHeight: 14,
 					formatter: (p: unknown) => {
 						const { name: pcode } = p as { name: string };
-						return `${name(pcode)}\n${formatNumber(values.get(pcode) ?? 0)}`;
+						return `${name(pcode)}\n${text.number(values.get(pcode) ?? 0)}`;
 					}
 				},
 				itemStyle: { borderColor: '#FFFFFF', borderWidth: 3 },

@@ -6,9 +6,10 @@
 import type { EChartsOption, SeriesOption } from 'echarts';
 import type { Grain, Measure, Stack } from '../query/filters';
 import { UNKNOWN_PROVINCE } from '../query/columns';
-import { bucketLabel, bucketSequence, bucketStart, bucketTitle } from './buckets';
-import { MEASURE_LABELS, escapeHtml, formatNumber, labelOf, num, provinceLabel, rowsOf, str, type ChartInput, type Labels } from './data';
+import { bucketSequence, bucketStart } from './buckets';
+import { escapeHtml, labelOf, num, rowsOf, str, type ChartInput, type Labels } from './data';
 import { OTHER_COLOUR, seriesColours } from './palette';
+import { ENGLISH_TEXT, tooltipDirection, type ChartText } from './text';
 
 /** Id of the series that gathers the smallest series beyond maxSeries. */
 export const OTHER_SERIES = '__other__';
@@ -20,8 +21,10 @@ export interface TimelineOptions {
 	/** Range ends ('YYYY-MM-DD'); null = the first / last bucket in the rows. */
 	from: string | null;
 	to: string | null;
-	/** Display labels by series key; defaults: governorate English names, target labels as they are. */
+	/** Display labels by series key; defaults: governorate names (text.province), target labels as they are. */
 	labels?: Labels;
+	/** Language, digits and direction (default English, left to right). */
+	text?: ChartText;
 	/** Most series drawn; the smallest beyond it are merged into "Other". Default 16 (all 14 governorates fit). */
 	maxSeries?: number;
 }
@@ -73,6 +76,7 @@ export function timelineBuckets(input: ChartInput, grain: Grain, from: string | 
 
 export function timelineOption(input: ChartInput, options: TimelineOptions): EChartsOption {
 	const { grain, stack, measure } = options;
+	const text = options.text ?? ENGLISH_TEXT;
 	const buckets = timelineBuckets(input, grain, options.from, options.to);
 	const series = mergeTail(collect(input), options.maxSeries ?? 16);
 	const colours = seriesColours(
@@ -80,7 +84,7 @@ export function timelineOption(input: ChartInput, options: TimelineOptions): ECh
 		[OTHER_SERIES, UNKNOWN_PROVINCE]
 	);
 	const defaultLabel = (key: string) =>
-		key === OTHER_SERIES ? 'Other' : stack === 'province' ? provinceLabel(key) : key;
+		key === OTHER_SERIES ? text.other : stack === 'province' ? text.province(key) : key;
 	const area = grain === 'day';
 	const chartSeries: SeriesOption[] = series.map((s) => {
 		const colour = colours.get(s.key) ?? OTHER_COLOUR;
@@ -96,25 +100,37 @@ export function timelineOption(input: ChartInput, options: TimelineOptions): ECh
 			? { ...common, type: 'line', areaStyle: { opacity: 0.85 }, lineStyle: { width: 0.5 }, symbol: 'none' }
 			: { ...common, type: 'bar', barMaxWidth: 48 };
 	});
+	// Right to left: the value axis, its name and the legend's icons move to the right; the time axis keeps running
+	// from the past on the left to the present on the right, as in Arabic news graphics (docs/i18n-a11y.md).
+	const rtl = text.rtl;
 	return {
 		color: series.map((s) => colours.get(s.key) ?? OTHER_COLOUR),
 		tooltip: {
 			trigger: 'axis',
 			axisPointer: { type: area ? 'line' : 'shadow' },
-			formatter: (params: unknown) => tooltipHtml(params, grain, measure)
+			formatter: (params: unknown) => tooltipHtml(params, grain, measure, text),
+			...tooltipDirection(text)
 		},
-		legend: { type: 'scroll', top: 0 },
-		grid: { left: 8, right: 24, top: 64, bottom: 64, containLabel: true },
+		legend: { type: 'scroll', top: 0, align: rtl ? 'right' : 'auto' },
+		grid: { left: rtl ? 24 : 8, right: rtl ? 8 : 24, top: 64, bottom: 64, containLabel: true },
 		xAxis: {
 			type: 'category',
 			data: buckets,
+			inverse: false,
 			boundaryGap: !area,
-			axisLabel: { formatter: (value: string) => bucketLabel(value, grain) }
+			axisLabel: { formatter: (value: string) => text.bucketLabel(value, grain) }
 		},
-		yAxis: { type: 'value', name: MEASURE_LABELS[measure], nameTextStyle: { align: 'left' }, minInterval: 1 },
+		yAxis: {
+			type: 'value',
+			position: rtl ? 'right' : 'left',
+			name: text.measure(measure),
+			nameTextStyle: { align: rtl ? 'right' : 'left' },
+			minInterval: 1,
+			axisLabel: { formatter: (value: number) => text.number(value) }
+		},
 		dataZoom: [
 			{ type: 'inside', xAxisIndex: 0 },
-			{ type: 'slider', xAxisIndex: 0, height: 20, bottom: 12, labelFormatter: (_: number, value: string) => bucketLabel(value, grain) }
+			{ type: 'slider', xAxisIndex: 0, height: 20, bottom: 12, labelFormatter: (_: number, value: string) => text.bucketLabel(value, grain) }
 		],
 		series: chartSeries
 	};
@@ -128,7 +144,7 @@ interface AxisParam {
 }
 
 /** Exact figures of one bucket: non-zero series, largest first, and the total. Names are escaped. */
-export function tooltipHtml(params: unknown, grain: Grain, measure: Measure): string {
+export function tooltipHtml(params: unknown, grain: Grain, measure: Measure, text: ChartText = ENGLISH_TEXT): string {
 	const list = (Array.isArray(params) ? params : [params]) as AxisParam[];
 	const bucket = list[0]?.axisValue;
 	const lines = list
@@ -136,7 +152,7 @@ export function tooltipHtml(params: unknown, grain: Grain, measure: Measure): st
 		.filter((p) => p.value !== 0)
 		.sort((a, b) => b.value - a.value);
 	const total = lines.reduce((sum, p) => sum + p.value, 0);
-	const head = bucket ? escapeHtml(bucketTitle(bucket, grain)) : '';
-	const body = lines.map((p) => `${p.marker}${escapeHtml(p.name)}: <b>${formatNumber(p.value)}</b>`);
-	return [`<b>${head}</b>`, ...body, `${escapeHtml(MEASURE_LABELS[measure])}, total: <b>${formatNumber(total)}</b>`].join('<br>');
+	const head = bucket ? escapeHtml(text.bucketTitle(bucket, grain)) : '';
+	const body = lines.map((p) => `${p.marker}${escapeHtml(p.name)}: <b>${text.number(p.value)}</b>`);
+	return [`<b>${head}</b>`, ...body, `${escapeHtml(text.total(text.measure(measure)))}: <b>${text.number(total)}</b>`].join('<br>');
 }

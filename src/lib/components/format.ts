@@ -1,22 +1,10 @@
-// Small presentation helpers shared by the components (pure, tested in Node).
-import { governorateByPcode } from '../data/gazetteer';
-
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** Exact integer with thousands separators ("12,345"); null (unknown) as an em dash. */
-export function formatInt(n: number | null | undefined): string {
-	return n === null || n === undefined || !Number.isFinite(n) ? '—' : integer.format(n);
-}
+// Small presentation helpers shared by the components (pure, tested in Node). Numbers, dates and names in the
+// reader's language are the locale's (src/lib/i18n/locale.ts).
 
 /** Change against the previous period as a signed percentage; null when there is nothing to compare with. */
 export function percentChange(current: number | null, previous: number | null): number | null {
 	if (current === null || previous === null || previous === 0) return null;
 	return ((current - previous) / previous) * 100;
-}
-
-export function formatChange(pct: number): string {
-	const rounded = Math.abs(pct) >= 10 ? Math.round(pct) : Math.round(pct * 10) / 10;
-	return `${rounded > 0 ? '+' : rounded < 0 ? '−' : '±'}${Math.abs(rounded)}%`;
 }
 
 /** A link target only when it is an absolute http(s) URL: never javascript:, data: or relative paths. */
@@ -28,12 +16,6 @@ export function safeHttpUrl(value: unknown): string | null {
 	} catch {
 		return null;
 	}
-}
-
-/** Display name of a province key: the gazetteer's English name for a Syrian p-code, else the key itself. */
-export function provinceLabel(key: string | null | undefined, unknown = '(unknown)'): string {
-	if (!key) return unknown;
-	return governorateByPcode(key)?.en ?? key;
 }
 
 /** "Town, Province, Country" from whatever parts are known. */

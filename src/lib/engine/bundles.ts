@@ -4,8 +4,13 @@ import mvpModule from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehModule from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+// no-inline: a data: URL worker would need worker-src data: in the CSP (and would not be same-origin).
+import workerGuard from './duckdb-worker-guard.js?url&no-inline';
 
 export const DUCKDB_BUNDLES = {
 	mvp: { mainModule: mvpModule, mainWorker: mvpWorker },
 	eh: { mainModule: ehModule, mainWorker: ehWorker }
 };
+
+/** The small worker script that runs DuckDB's worker and reports its unhandled failures (duckdb-worker-guard.js). */
+export const WORKER_GUARD = workerGuard;

@@ -2,7 +2,9 @@
 // Browser only, and loaded with a dynamic import: a top-level import of duckdb-wasm resolves to its Node build
 // during prerendering and breaks the build.
 import type { QueryEngine } from '../query/engine';
-import { ARTIFACT_ALIAS } from '../data/artifact';
+import { ARTIFACT_ALIAS, ARTIFACT_PATH } from '../data/artifact';
+import { EngineError, explainEngineError } from './engine-errors';
+import { GuardedEngine } from './guarded-engine';
 import { PreparedEngine } from './prepared-engine';
 
 /** Name the artifact is registered under in DuckDB's virtual file system (a constant, never user text). */
@@ -17,14 +19,37 @@ let shared: Promise<QueryEngine> | null = null;
  */
 export function startWasmEngine(artifactUrl: string): Promise<QueryEngine> {
 	if (!shared) {
-		shared = start(artifactUrl);
-		shared.catch(() => (shared = null));
+		const started = start(artifactUrl, () => {
+			// The engine stopped mid-session (its worker failed): the next start builds a new one.
+			if (shared === started) shared = null;
+		}).catch((e: unknown) => {
+			throw explainEngineError(e, ARTIFACT_PATH);
+		});
+		shared = started;
+		started.catch(() => {
+			if (shared === started) shared = null;
+		});
 	}
 	return shared;
 }
 
-async function start(artifactUrl: string): Promise<QueryEngine> {
-	const [duckdb, { DUCKDB_BUNDLES }] = await Promise.all([import('@duckdb/duckdb-wasm'), import('./bundles')]);
+/**
+ * A clear failure for a data file that is not there, before DuckDB reports it as "database does not exist".
+ * Anything but a definite HTTP error (an opaque network failure, a server without HEAD) is left to DuckDB.
+ */
+async function probeArtifact(artifactUrl: string): Promise<void> {
+	const response = await fetch(artifactUrl, { method: 'HEAD', cache: 'no-store' }).catch(() => null);
+	if (!response || response.ok) return;
+	if (response.status === 404) throw new EngineError('artifact-missing', `the data file ${ARTIFACT_PATH} was not found on the server (HTTP 404)`);
+	throw new EngineError('artifact-unreachable', `the data file ${ARTIFACT_PATH} could not be read from the server (HTTP ${response.status})`);
+}
+
+async function start(artifactUrl: string, onStop: () => void): Promise<QueryEngine> {
+	const [duckdb, { DUCKDB_BUNDLES, WORKER_GUARD }] = await Promise.all([
+		import('@duckdb/duckdb-wasm'),
+		import('./bundles'),
+		probeArtifact(artifactUrl)
+	]);
 	// Feature check: the eh bundle where wasm exceptions are supported, else mvp.
 	const bundle = await duckdb.selectBundle(DUCKDB_BUNDLES);
 	if (!bundle.mainWorker) throw new Error('DuckDB bundle without a worker');
@@ -35,16 +60,25 @@ async function start(artifactUrl: string): Promise<QueryEngine> {
 		throw new Error(`the DuckDB wasm file could not be reached (${e instanceof Error ? e.message : String(e)})`);
 	});
 	if (!probe.ok) throw new Error(`the DuckDB wasm file answered HTTP ${probe.status}`);
-	const worker = new Worker(bundle.mainWorker);
+	// DuckDB's worker runs inside the guard (duckdb-worker-guard.js), which turns its unhandled rejections into
+	// error events: without it a wasm file that fails to compile leaves the start pending forever.
+	const worker = new Worker(`${WORKER_GUARD}?worker=${encodeURIComponent(new URL(bundle.mainWorker, location.href).href)}`);
 	const workerFailed = new Promise<never>((_, reject) =>
-		worker.addEventListener('error', (e) => reject(new Error(`the DuckDB worker failed: ${e.message || 'it could not be loaded'}`)), {
-			once: true
-		})
+		worker.addEventListener(
+			'error',
+			(e) => {
+				e.preventDefault(); // handled here: reported in the page, not as an uncaught exception
+				reject(new Error(`the DuckDB worker failed: ${e.message || 'it could not be loaded'}`));
+			},
+			{ once: true }
+		)
 	);
 	workerFailed.catch(() => undefined);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	try {
-		await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), workerFailed]);
+		const instantiating = db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+		instantiating.catch(() => undefined); // the race below reports the first failure; the loser must not go unhandled
+		await Promise.race([instantiating, workerFailed]);
 		// Range requests only: without these options registerFileURL downloads the whole file up front.
 		// forceFullHTTPReads must be given as false explicitly: in 1.32, allowFullHTTPReads: false with
 		// forceFullHTTPReads unset makes every open fail without a request ("database does not exist"), measured
@@ -53,7 +87,18 @@ async function start(artifactUrl: string): Promise<QueryEngine> {
 		await db.registerFileURL(ARTIFACT_FILE, artifactUrl, duckdb.DuckDBDataProtocol.HTTP, false);
 		const conn = await db.connect();
 		await conn.query(`ATTACH '${ARTIFACT_FILE}' AS ${ARTIFACT_ALIAS} (READ_ONLY)`);
-		return new PreparedEngine(conn);
+		const engine = new GuardedEngine(new PreparedEngine(conn), ARTIFACT_PATH);
+		// After start-up, a worker error means the engine is gone: fail every pending and later query (AsyncDuckDB
+		// would leave them unanswered), free the worker, and let the page offer a restart.
+		worker.addEventListener('error', (e) => {
+			e.preventDefault();
+			engine.stop(new Error(`the DuckDB worker failed: ${e.message || 'unknown error'}`));
+		});
+		void engine.stopped.then(() => {
+			onStop();
+			void db.terminate().catch(() => undefined);
+		});
+		return engine;
 	} catch (error) {
 		await db.terminate().catch(() => undefined);
 		throw error;

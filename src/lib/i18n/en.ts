@@ -1,26 +1,48 @@
-// Every interface string of the page, in one flat key -> text table, so that the Arabic translation (a later issue)
-// is one more table of the same keys. Placeholders are written {name} and filled by t(key, { name: value }).
+// Every interface string of the page in English, in one flat key -> text table. ar.ts has the same keys (its type
+// makes a missing key a compile error; src/lib/i18n/i18n.test.ts compares the key sets and the placeholders).
+// Placeholders are written {name} and filled by t(key, { name: value }). A message that counts something is a set
+// of plural forms (Intl.PluralRules categories), chosen by the count: English needs one/other, Arabic all six.
+import { renderMessage, type PluralForms } from './message';
 
 export const en = {
 	'app.title': 'Rasd',
-	'app.nameAr': 'رصد',
+	/** The name in the other language, shown beside the title, and that language's code. */
+	'app.altName': 'رصد',
+	'app.altLang': 'ar',
 	'app.subtitle': 'Security-incident timeline',
 	'app.description': 'Security incidents over time, by province and target type.',
+	'app.skip': 'Skip to the figures',
+
+	'settings.title': 'Display settings',
+	'settings.lang': 'Language',
+	'settings.digits': 'Digits',
+	'settings.theme': 'Theme',
+	'lang.en': 'English',
+	'lang.ar': 'العربية',
+	'digits.latn': 'Latin 123',
+	'digits.arab': 'Arabic-Indic ١٢٣',
+	'theme.system': 'System',
+	'theme.light': 'Light',
+	'theme.dark': 'Dark',
 
 	'engine.loading': 'Starting the query engine…',
 	'engine.ready': 'Query engine ready',
 	'engine.error': 'The query engine could not start: {error}. Figures below are the precomputed default view only.',
+	'engine.stopped': 'The query engine stopped: {error}. Use “Try again” to restart it; the figures below may be out of date.',
 	'engine.error.short': 'Query engine unavailable',
 	'engine.retry': 'Try again',
 
 	'banner.synthetic': 'Demo data: {synthetic} of {total} incidents shown here are SYNTHETIC, generated for demonstration. They are not real events.',
 
+	'notices.title': 'Messages',
 	'notices.dismiss': 'Dismiss',
 	'notices.copied': 'Link copied to the clipboard.',
 	'notices.copyFailed': 'Could not copy automatically; the link is: {url}',
 	'notices.queryError': '{view} could not be computed: {error}',
 	'notices.exportError': 'Export failed: {error}',
 	'notices.boundariesError': 'The province boundaries could not be loaded ({error}); showing the tile map.',
+
+	'live.count': { one: '{n} incident matches', other: '{n} incidents match' },
 
 	'actions.copyLink': 'Copy link',
 	'actions.exportIncidents': 'Export incidents (CSV)',
@@ -38,11 +60,12 @@ export const en = {
 	'filters.active': 'Active filters',
 	'filters.none': 'No filters: showing every incident.',
 	'filters.dates': 'Date range',
+	'filters.presets': 'Date presets',
 	'filters.from': 'From',
 	'filters.to': 'To',
-	'filters.preset.30d': 'Last 30 days',
-	'filters.preset.90d': 'Last 90 days',
-	'filters.preset.365d': 'Last 365 days',
+	'filters.preset.30d': 'Last {n} days',
+	'filters.preset.90d': 'Last {n} days',
+	'filters.preset.365d': 'Last {n} days',
 	'filters.preset.ytd': 'Year to date',
 	'filters.preset.all': 'All',
 	'filters.preset.anchor': 'Relative to the latest incident date in the data ({date}).',
@@ -53,16 +76,18 @@ export const en = {
 	'filters.perpetrators.search': 'Search perpetrators',
 	'filters.perpetrators.none': 'No matching perpetrator.',
 	'filters.perpetrators.hint': 'Type to search; click a name to add it.',
+	'filters.perpetrators.count': '{name}, {n} incidents',
 	'filters.sources': 'Source dataset',
 	'filters.minCasualties': 'Minimum casualties (killed + injured)',
 	'filters.q': 'Text search',
-	'filters.q.placeholder': 'Words in summaries, places, actors',
+	'filters.q.placeholder': 'Summaries, places, actors',
 	'filters.selected': '{n} selected',
 	'filters.chip.from': 'From {value}',
 	'filters.chip.to': 'To {value}',
 	'filters.chip.min': 'Casualties ≥ {value}',
 	'filters.chip.q': 'Text: “{value}”',
 
+	'kpi.title': 'Headline figures',
 	'kpi.incidents': 'Incidents',
 	'kpi.killed': 'Killed',
 	'kpi.injured': 'Injured',
@@ -70,6 +95,8 @@ export const en = {
 	'kpi.change': '{change} vs previous period',
 	'kpi.noChange': 'no change vs previous period',
 	'kpi.new': 'none in the previous period',
+	'kpi.up': 'up',
+	'kpi.down': 'down',
 	'kpi.known': '{known} of {total} incidents have a known figure',
 	'kpi.period': '{from} – {to}, compared with {prevFrom} – {prevTo}',
 
@@ -87,6 +114,10 @@ export const en = {
 	'measure.killed': 'Killed',
 	'measure.injured': 'Injured',
 
+	'bucket.week': '{year}-W{week}',
+	'bucket.weekOf': 'Week of {date} ({label})',
+	'bucket.quarter': 'Q{quarter} {year}',
+
 	'chart.timeline': 'Over time',
 	'chart.timeline.hint': 'Drag the slider or zoom (wheel) to narrow the dates; click a series to filter by it.',
 	'chart.provinces': 'Provinces',
@@ -98,10 +129,30 @@ export const en = {
 	'chart.loading': 'Loading…',
 	'chart.error': 'This view could not be computed: {error}',
 	'chart.notRecorded': 'Not recorded',
+	'chart.other': 'Other',
+	'chart.total': '{measure}, total',
+	'chart.scaleMin': '{zero} {measure}',
+	'chart.unknownProvince': 'Unknown province',
+	'chart.unknownCountry': 'unknown country',
+
+	'chart.table.show': 'Show as table',
+	'chart.table.caption': '{title}: the figures of the chart',
+	'chart.table.period': 'Period',
+	'chart.table.total': 'Total',
+	'chart.table.governorate': 'Governorate',
+	'chart.table.category': 'Category',
+	'chart.table.place': 'Place',
+	'chart.table.filter': 'Filter by {label}',
+
+	'alt.timeline': '{measure}: {total} from {from} to {to}; most in {top} ({topValue}); peak {peak} ({peakValue}).',
+	'alt.ranked': '{measure}: {total} in all; highest: {top} ({topValue}).',
+	'alt.map': "{measure}: {total} in Syria's governorates; highest in {top} ({topValue}).",
+	'alt.empty': 'No incidents match these filters.',
 
 	'table.title': 'Incidents',
-	'table.count': '{n} incidents',
+	'table.count': { one: '{n} incident', other: '{n} incidents' },
 	'table.page': 'Page {page} of {pages}',
+	'table.pager': 'Incident pages',
 	'table.prev': 'Previous page',
 	'table.next': 'Next page',
 	'table.first': 'First page',
@@ -118,21 +169,84 @@ export const en = {
 	'table.col.summary': 'Summary',
 	'table.col.source': 'Source',
 	'table.source': 'link',
-	'table.open': 'Open the full record of incident {id}',
+	'table.sourceOf': 'Source link of incident {id} (opens in a new tab)',
+	'table.open': '{date}: open the full record of incident {id}',
 	'table.precision': 'date known to the {precision}',
+
+	'precision.day': 'day',
+	'precision.week': 'week',
+	'precision.month': 'month',
+	'precision.year': 'year',
 
 	'detail.title': 'Incident {id}',
 	'detail.loading': 'Loading the full record…',
 	'detail.error': 'The record could not be loaded: {error}',
 	'detail.empty': '—',
 
+	'field.incident_id': 'Incident id',
+	'field.source_dataset': 'Source dataset',
+	'field.source_record_id': 'Id in the source',
+	'field.event_date': 'Date',
+	'field.date_precision': 'Date precision',
+	'field.date_end': 'End date',
+	'field.country_iso3': 'Country code',
+	'field.country': 'Country',
+	'field.admin1': 'Province',
+	'field.admin1_pcode': 'Province p-code',
+	'field.admin2': 'District',
+	'field.location': 'Place',
+	'field.latitude': 'Latitude',
+	'field.longitude': 'Longitude',
+	'field.geo_precision': 'Location precision',
+	'field.event_type': 'Event type',
+	'field.sub_event_type': 'Sub-event type',
+	'field.attack_type': 'Attack type',
+	'field.target_type': 'Target type',
+	'field.perpetrator': 'Perpetrator',
+	'field.target_actor': 'Target',
+	'field.killed': 'Killed',
+	'field.injured': 'Injured',
+	'field.summary': 'Summary',
+	'field.source_name': 'Reported by',
+	'field.source_url': 'Source link',
+	'field.raw_date': 'Date as written in the source',
+	'field.raw_admin1': 'Province as written in the source',
+	'field.raw_attack_type': 'Attack type fields in the source',
+	'field.raw_target_type': 'Target type fields in the source',
+
 	'footer.sources': 'Sources',
-	'footer.rows': '{n} incidents, {from} to {to}'
-} as const;
+	'footer.rows': { one: '{n} incident, {from} to {to}', other: '{n} incidents, {from} to {to}' },
+
+	'url.unknown': 'Ignored unknown parameter {name}.',
+	'url.repeated': 'Ignored a repeated {name} parameter.',
+	'url.invalid': 'Ignored {name}: {problem}.',
+	'url.listValue': 'Ignored {name} value {value}: not a known {label}.',
+	'url.listMax': 'Ignored {name} values beyond the first {max}.',
+	'url.range': 'Ignored the date range: from ({from}) is after to ({to}).',
+	'url.more': '…and {n} more ignored parameters or values.',
+	'url.badEncoding': 'it is not valid percent-encoding',
+	'url.notDate': '{value} is not a date written YYYY-MM-DD',
+	'url.notChoice': '{value} is not one of {choices}',
+	'url.notWhole': '{value} is not a whole number from 0 to {max}',
+	'url.notPage': '{value} is not a page number from 1 to {max}',
+	'url.badText': 'the search text is not valid Unicode',
+	'url.cut': 'the search text was cut to {max} characters',
+	'url.label.province': 'governorate p-code (SY01-SY14)',
+	'url.label.target': 'target type',
+	'url.label.attack': 'attack type',
+	'url.label.perp': 'perpetrator name',
+	'url.label.source': 'source dataset'
+} as const satisfies Record<string, string | PluralForms>;
 
 export type MessageKey = keyof typeof en;
 
-/** The text for a key, with {placeholders} filled in. */
+/** A translation: every key of `en`, plain texts as texts and plural messages as plural forms. */
+export type Messages = { readonly [K in MessageKey]: (typeof en)[K] extends string ? string : PluralForms };
+
+/** Keys whose message is a set of plural forms (use tn). */
+export type PluralKey = { [K in MessageKey]: (typeof en)[K] extends string ? never : K }[MessageKey];
+
+/** The English text for a key, with {placeholders} filled in (the URL codec's notices and Node code use it). */
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
-	return en[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+	return renderMessage(en[key], values, 'en', typeof values.n === 'number' ? values.n : 0);
 }

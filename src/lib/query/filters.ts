@@ -12,6 +12,17 @@ export type Measure = (typeof MEASURES)[number];
 export const SORT_KEYS = ['date', 'province', 'target', 'perpetrator', 'killed', 'injured'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
+/** Interface languages. */
+export const LANGS = ['en', 'ar'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** Digits of displayed numbers and dates: Latin (0-9) or Arabic-Indic (٠-٩). */
+export const DIGITS = ['latn', 'arab'] as const;
+export type Digits = (typeof DIGITS)[number];
+
+export const THEMES = ['light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
 export interface Filters {
 	/** Inclusive ISO dates `YYYY-MM-DD`; null = open. */
 	from: string | null;
@@ -38,7 +49,15 @@ export interface ViewState extends Filters {
 	sort: SortKey;
 	sortDir: 'asc' | 'desc';
 	page: number;
+	/** Display settings (the SQL layer ignores them). null = the browser's preferred language. */
+	lang: Lang | null;
+	digits: Digits;
+	/** null = follow the system setting (prefers-color-scheme). */
+	theme: Theme | null;
 }
+
+/** The display settings of the default view: nothing chosen. */
+export const DISPLAY_DEFAULTS: Pick<ViewState, 'lang' | 'digits' | 'theme'> = { lang: null, digits: 'latn', theme: null };
 
 export const EMPTY_FILTERS: Filters = {
 	from: null,
@@ -59,5 +78,6 @@ export const DEFAULT_VIEW: ViewState = {
 	measure: 'incidents',
 	sort: 'date',
 	sortDir: 'desc',
-	page: 1
+	page: 1,
+	...DISPLAY_DEFAULTS
 };

@@ -11,6 +11,7 @@ import {
 	perpetratorOptionsQuery,
 	sourcesQuery
 } from '../query/sql';
+import { isStoppable } from '../engine/guarded-engine';
 import { CHANNELS, channelKey, channelQuery, type ChannelName, type DataRange } from './channels';
 import { PRECOMPUTED_CHANNELS, type DefaultViewAsset } from './default-view-asset';
 import { Latest } from './latest';
@@ -42,6 +43,8 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export class Dashboard {
 	status: EngineStatus = $state('loading');
 	engineError: string | null = $state(null);
+	/** The engine had started and then stopped (its worker failed), as opposed to never starting. */
+	engineStopped = $state(false);
 	meta: Meta | null = $state.raw(null);
 	answers: Partial<Record<ChannelName, Answer>> = $state.raw({});
 	options: FilterOptions | null = $state.raw(null);
@@ -77,6 +80,11 @@ export class Dashboard {
 		return this.status === 'ready' && CHANNELS.every((c) => this.isCurrent(c, v));
 	}
 
+	/** Some channel's answer for this exact view state is an error (the page is settled, but not well). */
+	hasErrors(v: ViewState): boolean {
+		return CHANNELS.some((c) => this.isCurrent(c, v) && this.answers[c]?.error);
+	}
+
 	/** Paints the default view from build-time figures; only when the page opened on the default view. */
 	usePrecomputed(asset: DefaultViewAsset, v: ViewState): void {
 		if (this.engine || JSON.stringify(v) !== JSON.stringify(DEFAULT_VIEW)) return;
@@ -101,6 +109,8 @@ export class Dashboard {
 
 	/** Called once the engine has started: loads metadata and options, then answers the current view. */
 	async attach(engine: QueryEngine): Promise<void> {
+		// A channel that failed (e.g. on an engine that has since stopped) is asked again by this engine.
+		for (const c of CHANNELS) if (this.answers[c]?.error) this.issued.delete(c);
 		try {
 			const meta = await engine.run(metaQuery());
 			if (this.precomputedMeta && !sameMeta(this.precomputedMeta, meta)) {
@@ -118,6 +128,18 @@ export class Dashboard {
 		}
 		this.engine = engine;
 		this.status = 'ready';
+		this.engineError = null;
+		this.engineStopped = false;
+		if (isStoppable(engine)) {
+			// An engine that stops for good (its worker failed) fails the page's engine state, so the retry button
+			// appears; its pending queries have already been rejected and show as errors.
+			void engine.stopped.then((e) => {
+				if (this.engine !== engine) return;
+				this.engine = null;
+				this.fail(e);
+				this.engineStopped = true;
+			});
+		}
 		void this.loadOptions(engine);
 		this.update(this.view);
 	}
@@ -125,6 +147,7 @@ export class Dashboard {
 	fail(error: unknown): void {
 		this.status = 'error';
 		this.engineError = message(error);
+		this.engineStopped = false;
 	}
 
 	/** Asks every channel whose key changed; answers to older requests are dropped when they arrive. */

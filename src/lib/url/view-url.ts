@@ -1,11 +1,13 @@
 // The view state's one serialised form: the URL query string. Parsing never throws: a parameter that is unknown
 // or whose value is invalid is ignored with a human-readable notice, so nothing unvalidated reaches the state
-// (and so the SQL). Each parameter is one entry of PARAMS; a new parameter (lang, theme) is one more entry.
+// (and so the SQL). Each parameter is one entry of PARAMS. Notices are written through a message function (`say`,
+// English by default), so the page can show them in the reader's language.
 //
 // List values are separated by bare commas and each value is percent-encoded on its own (encodeURIComponent), so
 // a comma inside a perpetrator's name travels as %2C. `+` is read as a space, as HTML forms write it.
 import { toAttackType, toTargetType } from '../data/taxonomy';
-import { DEFAULT_VIEW, GRAINS, MEASURES, SORT_KEYS, STACKS, type ViewState } from '../query/filters';
+import { t as english, type MessageKey } from '../i18n/en';
+import { DEFAULT_VIEW, DIGITS, GRAINS, LANGS, MEASURES, SORT_KEYS, STACKS, THEMES, type ViewState } from '../query/filters';
 import {
 	MAX_LIST_VALUES,
 	MAX_MIN_CASUALTIES,
@@ -21,11 +23,17 @@ import {
 
 type ListKey = 'provinces' | 'targets' | 'attacks' | 'perpetrators' | 'sources';
 
+/** Writes a notice: a message key of the i18n tables and its values. */
+export type Say = (key: MessageKey, values?: Readonly<Record<string, string | number>>) => string;
+
+/** Why a value is invalid, as a message key and its values (translated when the notice is written). */
+type Problem = [MessageKey, Record<string, string>?];
+
 interface ScalarParam {
 	kind: 'scalar';
 	name: string;
 	/** Stores the value in the draft, or returns why it is invalid. */
-	read(value: string, draft: ViewState): string | null;
+	read(value: string, draft: ViewState): Problem | null;
 	/** The value to write, or null when the state holds the default. */
 	write(state: ViewState): string | null;
 }
@@ -35,15 +43,12 @@ interface ListParam {
 	name: string;
 	key: ListKey;
 	/** What a value is, for notices. */
-	label: string;
+	label: MessageKey;
 	/** The canonical form of one value, or null when it is not valid. */
 	canonical(value: string): string | null;
 }
 
 type Param = ScalarParam | ListParam;
-
-/** Parameters reserved for coming features: ignored with a gentler notice. */
-const FUTURE_PARAMS = new Set(['lang', 'theme']);
 
 /** Quotes user text for a notice, shortened so a hostile URL cannot flood the page. */
 function quote(text: string): string {
@@ -56,7 +61,7 @@ function dateParam(name: 'from' | 'to'): ScalarParam {
 		kind: 'scalar',
 		name,
 		read(value, draft) {
-			if (!isIsoDate(value)) return `${quote(value)} is not a date written YYYY-MM-DD`;
+			if (!isIsoDate(value)) return ['url.notDate', { value: quote(value) }];
 			draft[name] = value;
 			return null;
 		},
@@ -64,7 +69,7 @@ function dateParam(name: 'from' | 'to'): ScalarParam {
 	};
 }
 
-function choiceParam<K extends 'grain' | 'stack' | 'measure' | 'sort' | 'sortDir'>(
+function choiceParam<K extends 'grain' | 'stack' | 'measure' | 'sort' | 'sortDir' | 'lang' | 'digits' | 'theme'>(
 	name: string,
 	key: K,
 	choices: readonly ViewState[K][]
@@ -74,7 +79,7 @@ function choiceParam<K extends 'grain' | 'stack' | 'measure' | 'sort' | 'sortDir
 		name,
 		read(value, draft) {
 			const choice = choices.find((c) => c === value.toLowerCase());
-			if (choice === undefined) return `${quote(value)} is not one of ${choices.join(', ')}`;
+			if (choice === undefined) return ['url.notChoice', { value: quote(value), choices: choices.join(', ') }];
 			draft[key] = choice;
 			return null;
 		},
@@ -91,17 +96,17 @@ function wholeNumber(value: string, min: number, max: number): number | null {
 const PARAMS: readonly Param[] = [
 	dateParam('from'),
 	dateParam('to'),
-	{ kind: 'list', name: 'province', key: 'provinces', label: 'governorate p-code (SY01-SY14)', canonical: (v) => (isPcode(v.toUpperCase()) ? v.toUpperCase() : null) },
-	{ kind: 'list', name: 'target', key: 'targets', label: 'target type', canonical: (v) => toTargetType(v) },
-	{ kind: 'list', name: 'attack', key: 'attacks', label: 'attack type', canonical: (v) => toAttackType(v) },
-	{ kind: 'list', name: 'perp', key: 'perpetrators', label: 'perpetrator name', canonical: (v) => (isPerpetratorValue(v) ? v : null) },
-	{ kind: 'list', name: 'source', key: 'sources', label: 'source dataset', canonical: (v) => (isSourceDataset(v.toLowerCase()) ? v.toLowerCase() : null) },
+	{ kind: 'list', name: 'province', key: 'provinces', label: 'url.label.province', canonical: (v) => (isPcode(v.toUpperCase()) ? v.toUpperCase() : null) },
+	{ kind: 'list', name: 'target', key: 'targets', label: 'url.label.target', canonical: (v) => toTargetType(v) },
+	{ kind: 'list', name: 'attack', key: 'attacks', label: 'url.label.attack', canonical: (v) => toAttackType(v) },
+	{ kind: 'list', name: 'perp', key: 'perpetrators', label: 'url.label.perp', canonical: (v) => (isPerpetratorValue(v) ? v : null) },
+	{ kind: 'list', name: 'source', key: 'sources', label: 'url.label.source', canonical: (v) => (isSourceDataset(v.toLowerCase()) ? v.toLowerCase() : null) },
 	{
 		kind: 'scalar',
 		name: 'min',
 		read(value, draft) {
 			const n = wholeNumber(value, 0, MAX_MIN_CASUALTIES);
-			if (n === null) return `${quote(value)} is not a whole number from 0 to ${MAX_MIN_CASUALTIES}`;
+			if (n === null) return ['url.notWhole', { value: quote(value), max: String(MAX_MIN_CASUALTIES) }];
 			draft.minCasualties = n;
 			return null;
 		},
@@ -111,11 +116,11 @@ const PARAMS: readonly Param[] = [
 		kind: 'scalar',
 		name: 'q',
 		read(value, draft) {
-			if (!isWellFormedText(value)) return 'the search text is not valid Unicode';
+			if (!isWellFormedText(value)) return ['url.badText'];
 			const q = normaliseQuery(value);
 			if (q.length > MAX_QUERY_LENGTH) {
 				draft.q = normaliseQuery(q.slice(0, MAX_QUERY_LENGTH).replace(/[\uD800-\uDBFF]$/, ''));
-				return `the search text was cut to ${MAX_QUERY_LENGTH} characters`;
+				return ['url.cut', { max: String(MAX_QUERY_LENGTH) }];
 			}
 			draft.q = q;
 			return null;
@@ -132,12 +137,16 @@ const PARAMS: readonly Param[] = [
 		name: 'page',
 		read(value, draft) {
 			const n = wholeNumber(value, 1, MAX_PAGE);
-			if (n === null) return `${quote(value)} is not a page number from 1 to ${MAX_PAGE}`;
+			if (n === null) return ['url.notPage', { value: quote(value), max: String(MAX_PAGE) }];
 			draft.page = n;
 			return null;
 		},
 		write: (s) => (s.page === DEFAULT_VIEW.page ? null : String(s.page))
-	}
+	},
+	// Display settings: absent = the browser's language, Latin digits, the system's colour scheme.
+	choiceParam('lang', 'lang', LANGS),
+	choiceParam('digits', 'digits', DIGITS),
+	choiceParam('theme', 'theme', THEMES)
 ];
 
 const BY_NAME = new Map(PARAMS.map((p) => [p.name, p] as const));
@@ -155,17 +164,17 @@ function freshDraft(): ViewState {
 	return { ...DEFAULT_VIEW, provinces: [], targets: [], attacks: [], perpetrators: [], sources: [] };
 }
 
-function readList(p: ListParam, raw: string, draft: ViewState, notices: string[]): void {
+function readList(p: ListParam, raw: string, draft: ViewState, notices: string[], say: Say): void {
 	const list = draft[p.key];
 	for (const part of raw.split(',')) {
 		if (part === '') continue;
 		const value = decode(part);
 		const canonical = value === null ? null : p.canonical(value);
 		if (canonical === null) {
-			notices.push(`Ignored ${p.name} value ${quote(value ?? part)}: not a known ${p.label}.`);
+			notices.push(say('url.listValue', { name: p.name, value: quote(value ?? part), label: say(p.label) }));
 		} else if (!list.includes(canonical)) {
 			if (list.length >= MAX_LIST_VALUES) {
-				notices.push(`Ignored ${p.name} values beyond the first ${MAX_LIST_VALUES}.`);
+				notices.push(say('url.listMax', { name: p.name, max: String(MAX_LIST_VALUES) }));
 				return;
 			}
 			list.push(canonical);
@@ -173,8 +182,11 @@ function readList(p: ListParam, raw: string, draft: ViewState, notices: string[]
 	}
 }
 
-/** The view state a query string describes (with or without the leading `?`), and notices about what was ignored. */
-export function parseViewState(search: string): { state: ViewState; notices: string[] } {
+/**
+ * The view state a query string describes (with or without the leading `?`), and notices about what was ignored,
+ * written by `say` (English by default).
+ */
+export function parseViewState(search: string, say: Say = english): { state: ViewState; notices: string[] } {
 	const draft = freshDraft();
 	const notices: string[] = [];
 	const seen = new Set<string>();
@@ -187,38 +199,37 @@ export function parseViewState(search: string): { state: ViewState; notices: str
 		const name = decode(rawName);
 		const param = name === null ? undefined : BY_NAME.get(name);
 		if (!param) {
-			if (name !== null && FUTURE_PARAMS.has(name)) notices.push(`The ${quote(name)} setting is not supported yet; ignored.`);
-			else notices.push(`Ignored unknown parameter ${quote(name ?? rawName)}.`);
+			notices.push(say('url.unknown', { name: quote(name ?? rawName) }));
 			continue;
 		}
 		if (param.kind === 'list') {
-			readList(param, raw, draft, notices);
+			readList(param, raw, draft, notices, say);
 			continue;
 		}
 		if (raw === '') continue; // an empty field (`q=`) means "not set"
 		if (seen.has(param.name)) {
-			notices.push(`Ignored a repeated ${quote(param.name)} parameter.`);
+			notices.push(say('url.repeated', { name: quote(param.name) }));
 			continue;
 		}
 		seen.add(param.name);
 		const value = decode(raw);
-		const problem = value === null ? 'it is not valid percent-encoding' : param.read(value, draft);
-		if (problem) notices.push(`Ignored ${param.name}: ${problem}.`);
+		const problem: Problem | null = value === null ? ['url.badEncoding'] : param.read(value, draft);
+		if (problem) notices.push(say('url.invalid', { name: param.name, problem: say(problem[0], problem[1]) }));
 	}
 	if (draft.from !== null && draft.to !== null && draft.from > draft.to) {
-		notices.push(`Ignored the date range: from (${draft.from}) is after to (${draft.to}).`);
+		notices.push(say('url.range', { from: draft.from, to: draft.to }));
 		draft.from = null;
 		draft.to = null;
 	}
-	return { state: draft, notices: capped(notices) };
+	return { state: draft, notices: capped(notices, say) };
 }
 
 /** At most MAX_NOTICES notices, the rest counted, so a hostile URL cannot flood the page. */
 const MAX_NOTICES = 10;
-function capped(notices: string[]): string[] {
+function capped(notices: string[], say: Say): string[] {
 	if (notices.length <= MAX_NOTICES) return notices;
 	const more = notices.length - (MAX_NOTICES - 1);
-	return [...notices.slice(0, MAX_NOTICES - 1), `…and ${more} more ignored parameters or values.`];
+	return [...notices.slice(0, MAX_NOTICES - 1), say('url.more', { n: more })];
 }
 
 /** The query string of a view state: '' for the default view, else '?a=..&b=..' in a fixed order, defaults omitted. */

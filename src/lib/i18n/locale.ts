@@ -1,0 +1,175 @@
+// One language + one digit choice -> everything the page writes: messages, numbers and dates through Intl, names
+// of governorates and codebook categories, and the chart builders' text. Pure: the page derives one Locale from
+// the view state and hands it to the components (src/lib/i18n/index.ts).
+//
+// Intl locales: English is en-GB (day month year, unambiguous to readers on both sides of the Atlantic); Arabic is
+// ar-SY, whose month names are the Levantine ones Syrian readers use (كانون الثاني, شباط ...). The digits are set
+// explicitly with the -u-nu- extension, because ICU's default for ar-SY is Arabic-Indic and for ar is Latin.
+import { getISOWeek, getISOWeekYear } from 'date-fns';
+import { governorateByPcode } from '../data/gazetteer';
+import type { Digits, Grain, Lang, Measure } from '../query/filters';
+import type { ChartText } from '../charts/text';
+import { ar } from './ar';
+import { categoryLabel, type CategoryKind } from './categories';
+import { en, type MessageKey, type Messages, type PluralKey } from './en';
+import { renderMessage } from './message';
+
+export type Dir = 'ltr' | 'rtl';
+export type Values = Readonly<Record<string, string | number>>;
+
+export interface Locale {
+	lang: Lang;
+	digits: Digits;
+	dir: Dir;
+	/** The BCP 47 tag given to Intl, e.g. ar-SY-u-nu-arab. */
+	tag: string;
+	/** A message with placeholders filled; number values are written with the locale's digits and grouping. */
+	t(key: MessageKey, values?: Values): string;
+	/** A counted message: the plural form for `count`, with {n} = the count written in the locale. */
+	tn(key: PluralKey, count: number, values?: Values): string;
+	/** Exact integer with grouping ("12,345", "١٢٬٣٤٥"); null / undefined / NaN as an em dash. */
+	int(n: number | null | undefined): string;
+	/** A whole number without grouping (years, week numbers). */
+	plain(n: number, minDigits?: number): string;
+	/** 'YYYY-MM-DD' as a readable date ("5 Jan 2023", "٥ كانون الثاني ٢٠٢٣"); other text is returned as it is. */
+	date(iso: string | null | undefined): string;
+	/** A change in percent, signed ("+12%", "−3.1%"). */
+	change(pct: number): string;
+	/** A governorate's name for a p-code; any other key as it is; null as the "unknown" text. */
+	province(key: string | null | undefined): string;
+	category(kind: CategoryKind, value: string): string;
+	measure(m: Measure): string;
+	/** What the chart builders write in this locale. */
+	chart: ChartText;
+}
+
+export const MESSAGES: Readonly<Record<Lang, Messages>> = { en, ar };
+
+const INTL_BASE: Readonly<Record<Lang, string>> = { en: 'en-GB', ar: 'ar-SY' };
+
+export function intlTag(lang: Lang, digits: Digits): string {
+	return `${INTL_BASE[lang]}-u-nu-${digits}`;
+}
+
+/** The interface language for the browser's preferred languages: the first English or Arabic one, else English. */
+export function detectLang(languages: readonly string[] | undefined): Lang {
+	for (const l of languages ?? []) {
+		const primary = l.toLowerCase().split(/[-_]/)[0];
+		if (primary === 'ar' || primary === 'en') return primary;
+	}
+	return 'en';
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Midnight UTC of an ISO day; formatted with timeZone UTC so no time zone can shift the day. */
+function utc(iso: string): number | null {
+	const m = ISO_DATE.exec(iso);
+	return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
+}
+
+/** date-fns works on local dates: a local Date of the same calendar day, for ISO week numbers. */
+function localDay(iso: string): Date {
+	const [y, m, d] = iso.split('-').map(Number);
+	return new Date(y, m - 1, d);
+}
+
+export function makeLocale(lang: Lang, digits: Digits = 'latn'): Locale {
+	const messages = MESSAGES[lang];
+	const tag = intlTag(lang, digits);
+	const grouped = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
+	const ungrouped = new Map<number, Intl.NumberFormat>();
+	const dateFormat = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, { timeZone: 'UTC', ...options });
+	const dayFormat = dateFormat({ day: 'numeric', month: 'short', year: 'numeric' });
+	const dayTitleFormat = dateFormat({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+	const monthFormat = dateFormat({ month: 'short', year: 'numeric' });
+	const monthTitleFormat = dateFormat({ month: 'long', year: 'numeric' });
+	const percentSmall = new Intl.NumberFormat(tag, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1 });
+	const percentLarge = new Intl.NumberFormat(tag, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 0 });
+
+	const number = (n: number) => grouped.format(n);
+	const plain = (n: number, minDigits = 1) => {
+		let f = ungrouped.get(minDigits);
+		if (!f) ungrouped.set(minDigits, (f = new Intl.NumberFormat(tag, { useGrouping: false, minimumIntegerDigits: minDigits })));
+		return f.format(n);
+	};
+	const localValues = (values: Values) =>
+		Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'number' ? number(v) : v]));
+	const t = (key: MessageKey, values: Values = {}) => renderMessage(messages[key], localValues(values), lang, 0);
+	const tn = (key: PluralKey, count: number, values: Values = {}) =>
+		renderMessage(messages[key], { ...localValues(values), n: number(count) }, lang, count);
+	const date = (iso: string | null | undefined) => {
+		if (iso === null || iso === undefined) return '';
+		const ms = utc(iso);
+		return ms === null ? iso : dayFormat.format(ms);
+	};
+	const measure = (m: Measure) => t(`measure.${m}`);
+	const province = (key: string | null | undefined) => {
+		if (!key || key === '(unknown)') return t('chart.unknownProvince');
+		const g = governorateByPcode(key);
+		return g ? g[lang] : key;
+	};
+
+	const bucketLabel = (start: string, grain: Grain): string => {
+		const ms = utc(start);
+		if (ms === null) return start;
+		const d = new Date(ms);
+		switch (grain) {
+			case 'day':
+				return dayFormat.format(ms);
+			case 'week': {
+				const local = localDay(start);
+				return t('bucket.week', { year: plain(getISOWeekYear(local)), week: plain(getISOWeek(local), 2) });
+			}
+			case 'month':
+				return monthFormat.format(ms);
+			case 'quarter':
+				return t('bucket.quarter', { quarter: plain(Math.floor(d.getUTCMonth() / 3) + 1), year: plain(d.getUTCFullYear()) });
+			case 'year':
+				return plain(d.getUTCFullYear());
+		}
+	};
+	const bucketTitle = (start: string, grain: Grain): string => {
+		const ms = utc(start);
+		if (ms === null) return start;
+		if (grain === 'day') return dayTitleFormat.format(ms);
+		if (grain === 'week') return t('bucket.weekOf', { date: date(start), label: bucketLabel(start, 'week') });
+		if (grain === 'month') return monthTitleFormat.format(ms);
+		return bucketLabel(start, grain);
+	};
+
+	const chart: ChartText = {
+		rtl: lang === 'ar',
+		number,
+		bucketLabel,
+		bucketTitle,
+		measure,
+		province,
+		other: t('chart.other'),
+		notRecorded: t('chart.notRecorded'),
+		total: (m) => t('chart.total', { measure: m }),
+		scaleMin: (m) => t('chart.scaleMin', { zero: number(0), measure: m.toLocaleLowerCase(tag) }),
+		unknownProvince: t('chart.unknownProvince'),
+		unknownCountry: t('chart.unknownCountry')
+	};
+
+	return {
+		lang,
+		digits,
+		dir: lang === 'ar' ? 'rtl' : 'ltr',
+		tag,
+		t,
+		tn,
+		int: (n) => (n === null || n === undefined || !Number.isFinite(n) ? '—' : number(Math.round(n))),
+		plain,
+		date,
+		change: (pct) => (Math.abs(pct) >= 10 ? percentLarge : percentSmall).format(pct / 100),
+		province,
+		category: (kind, value) => categoryLabel(lang, kind, value),
+		measure,
+		chart
+	};
+}
+
+/** English with Latin digits: what the prerendered page and Node code use. */
+export const ENGLISH: Locale = makeLocale('en', 'latn');
