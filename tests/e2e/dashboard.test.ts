@@ -310,6 +310,14 @@ describe.skipIf(!existsSync(PARQUET))('dashboard end to end', () => {
 		await page.getByTestId('clear-all').click();
 		await settle(page, (u) => u.search === '');
 
+		// Minimum casualties (a number input, committed on change).
+		await page.getByTestId('filter-min').fill('5');
+		await page.getByTestId('filter-min').press('Enter');
+		await settle(page, (u) => u.searchParams.get('min') === '5');
+		expect(await kpiValue(page, 'incidents')).toBe((await oracle.totals({ minCasualties: 5 })).incidents);
+		await page.getByTestId('clear-all').click();
+		await settle(page, (u) => u.search === '');
+
 		// Text search in summaries (committed with Enter).
 		await page.getByTestId('filter-q').fill('Checkpoint');
 		await page.getByTestId('filter-q').press('Enter');

@@ -9,6 +9,8 @@ export interface OracleFilter {
 	provinces?: string[];
 	targets?: string[];
 	perpetrators?: string[];
+	/** killed + injured >= this, an unknown figure counting as 0. */
+	minCasualties?: number;
 	/** One plain ASCII word, matched case-insensitively in summary, location, perpetrator or target actor. */
 	word?: string;
 }
@@ -47,6 +49,10 @@ export class ParquetOracle {
 		if (f.perpetrators?.length) {
 			parts.push(`perpetrator IN (${f.perpetrators.map(() => '?').join(', ')})`);
 			params.push(...f.perpetrators);
+		}
+		if (f.minCasualties !== undefined) {
+			parts.push('coalesce(killed, 0) + coalesce(injured, 0) >= CAST(? AS INTEGER)');
+			params.push(String(f.minCasualties));
 		}
 		if (f.word) {
 			parts.push(`lower(concat_ws(' ', summary, location, perpetrator, target_actor)) LIKE ?`);
