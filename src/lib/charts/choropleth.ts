@@ -3,10 +3,8 @@
 // by name, so any spelling in the file is fine. Each region's name in events is its p-code.
 import type { EChartsOption } from 'echarts';
 import { SYRIA_PCODES } from '../data/gazetteer';
-import { escapeHtml, labelOf, type ChartInput } from './data';
-import { syriaValues } from './province-rows';
-import { ENGLISH_TEXT, tooltipDirection } from './text';
-import { labelColour, mapVisual, type MapOptions } from './tile-map';
+import type { ChartInput } from './data';
+import { labelColour, mapBasics, type MapOptions } from './tile-map';
 
 export interface ChoroplethOptions extends MapOptions {
 	/** Name the GeoJSON was registered under. */
@@ -16,20 +14,9 @@ export interface ChoroplethOptions extends MapOptions {
 }
 
 export function choroplethOption(input: ChartInput, options: ChoroplethOptions): EChartsOption {
-	const text = options.text ?? ENGLISH_TEXT;
-	const values = syriaValues(input);
-	const visual = mapVisual(values.values(), options.measure, text);
-	const name = (pcode: string) => labelOf(options.labels, pcode, text.province);
-	const measure = text.measure(options.measure);
+	const { values, visual, name, tooltip } = mapBasics(input, options);
 	return {
-		tooltip: {
-			trigger: 'item',
-			formatter: (p: unknown) => {
-				const { name: pcode } = p as { name: string };
-				return `${escapeHtml(name(pcode))}<br>${escapeHtml(measure)}: <b>${text.number(values.get(pcode) ?? 0)}</b>`;
-			},
-			...tooltipDirection(text)
-		},
+		tooltip,
 		visualMap: { ...visual, seriesIndex: 0 },
 		series: [
 			{

@@ -37,24 +37,31 @@ export function mapVisual(values: Iterable<number>, measure: Measure, text: Char
 	};
 }
 
-/** Dark text on light tiles, white on the darkest third of the scale. */
-export const labelColour = (value: number, max: number) => (max > 0 && value / max > 0.6 ? '#FFFFFF' : '#1A1A1A');
-
-export function tileMapOption(input: ChartInput, options: MapOptions): EChartsOption {
+/** What both maps share: the values by p-code, the colour scale, display names and the tooltip. */
+export function mapBasics(input: ChartInput, options: MapOptions) {
 	const text = options.text ?? ENGLISH_TEXT;
 	const values = syriaValues(input);
 	const visual = mapVisual(values.values(), options.measure, text);
 	const name = (pcode: string) => labelOf(options.labels, pcode, text.province);
 	const measure = text.measure(options.measure);
-	return {
-		tooltip: {
-			trigger: 'item',
-			formatter: (p: unknown) => {
-				const { name: pcode } = p as { name: string };
-				return `${escapeHtml(name(pcode))}<br>${escapeHtml(measure)}: <b>${text.number(values.get(pcode) ?? 0)}</b>`;
-			},
-			...tooltipDirection(text)
+	const tooltip = {
+		trigger: 'item' as const,
+		formatter: (p: unknown) => {
+			const { name: pcode } = p as { name: string };
+			return `${escapeHtml(name(pcode))}<br>${escapeHtml(measure)}: <b>${text.number(values.get(pcode) ?? 0)}</b>`;
 		},
+		...tooltipDirection(text)
+	};
+	return { text, values, visual, name, tooltip };
+}
+
+/** Dark text on light tiles, white on the darkest third of the scale. */
+export const labelColour = (value: number, max: number) => (max > 0 && value / max > 0.6 ? '#FFFFFF' : '#1A1A1A');
+
+export function tileMapOption(input: ChartInput, options: MapOptions): EChartsOption {
+	const { text, values, visual, name, tooltip } = mapBasics(input, options);
+	return {
+		tooltip,
 		grid: { left: 4, right: 4, top: 4, bottom: 44 },
 		xAxis: { type: 'category', data: [...Array(TILE_COLUMNS).keys()].map(String), show: false, splitArea: { show: false } },
 		yAxis: { type: 'category', data: [...Array(TILE_ROWS).keys()].map(String), show: false, inverse: true },
