@@ -1,4 +1,4 @@
-// The same SQL on the same artifact in native DuckDB (@duckdb/node-api, the same DuckDB 1.4.3 as the wasm), one
+// The same SQL on the same artifact in native DuckDB (@duckdb/node-api, DuckDB 1.4.4; the wasm runs 1.4.3), one
 // thread, to compare with the wasm engine query by query. Each statement is prepared once (untimed, as the page's
 // statements were already prepared), run once untimed to warm the buffer pool, then timed `reps` times: bind +
 // execute + materialise the result (runAndReadAll), which is what the worker does before it serialises to Arrow.

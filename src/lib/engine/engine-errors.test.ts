@@ -1,4 +1,4 @@
-// The engine's failures as the page words them. Native DuckDB 1.4.3 (the wasm's version) produces the file and
+// The engine's failures as the page words them. Native DuckDB 1.4.4 (the wasm runs 1.4.3; same storage format) produces the file and
 // memory errors for real here; the HTTP ones only happen in the browser, so their texts are the ones measured in
 // Chromium with DuckDB-WASM 1.32 (tests/e2e/failure-*.test.ts see them end to end).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
