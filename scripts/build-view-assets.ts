@@ -13,7 +13,7 @@ import { SYRIA_PCODES } from '../src/lib/data/gazetteer';
 import { NodeEngine } from '../src/lib/engine/node-engine';
 import type { QueryEngine } from '../src/lib/query/engine';
 import { DEFAULT_VIEW } from '../src/lib/query/filters';
-import { metaQuery } from '../src/lib/query/sql';
+import { metaQuery, sourcesQuery } from '../src/lib/query/sql';
 import { channelQuery } from '../src/lib/state/channels';
 import { metaFromResult } from '../src/lib/state/meta';
 import {
@@ -66,14 +66,16 @@ export function checkAdmin1GeoJson(json: unknown, pcodeProperty: string): Admin1
 }
 
 /** The default view's answers from the same channel queries the page runs. */
-export async function computeDefaultView(engine: QueryEngine): Promise<Pick<DefaultViewAsset, 'meta' | 'results'>> {
+export async function computeDefaultView(
+	engine: QueryEngine
+): Promise<Pick<DefaultViewAsset, 'meta' | 'results' | 'sources'>> {
 	const meta = await engine.run(metaQuery());
 	const m = metaFromResult(meta);
 	if (!m?.dateMin || !m.dateMax) throw new Error('the artifact has no incidents (meta has no date range)');
 	const range = { min: m.dateMin, max: m.dateMax };
 	const results = {} as Record<PrecomputedChannel, QueryResult>;
 	for (const c of PRECOMPUTED_CHANNELS) results[c] = await engine.run(channelQuery(c, DEFAULT_VIEW, range));
-	return { meta, results };
+	return { meta, results, sources: await engine.run(sourcesQuery()) };
 }
 
 function writeAtomically(path: string, text: string): void {
@@ -124,11 +126,12 @@ export async function buildViewAssets(options: BuildOptions): Promise<DefaultVie
 	}
 	const engine = await NodeEngine.open({ artifact: options.artifact });
 	try {
-		const { meta, results } = await computeDefaultView(engine);
+		const { meta, results, sources } = await computeDefaultView(engine);
 		const asset: DefaultViewAsset = {
 			version: DEFAULT_VIEW_ASSET_VERSION,
 			meta,
 			results,
+			sources,
 			boundaries,
 			boundariesPcodeProperty: pcodeProperty
 		};

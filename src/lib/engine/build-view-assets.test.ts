@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { buildViewAssets, checkAdmin1GeoJson } from '../../../scripts/build-view-assets';
 import { DEFAULT_VIEW } from '../query/filters';
-import { categoryQuery, kpiQuery } from '../query/sql';
+import { PAGE_SIZE, categoryQuery, incidentPageQuery, kpiQuery, sourcesQuery } from '../query/sql';
 import { NodeEngine } from './node-engine';
 import { writeTinyArtifact } from './testing/tiny-artifact';
 
@@ -52,6 +52,11 @@ describe('buildViewAssets', () => {
 			expect(written.results.kpis.columns.incidents).toEqual([5]);
 			expect(written.results.target).toEqual(await engine.run(categoryQuery(DEFAULT_VIEW, 'target', { ignoreOwnFilter: true, limit: null })));
 			expect(written.meta.columns.synthetic_rows).toEqual([4]);
+			// The table's first page and the count, so the engine has nothing left to do for the default view.
+			expect(written.results.count.columns.n).toEqual([5]);
+			expect(written.results.rows).toEqual(await engine.run(incidentPageQuery(DEFAULT_VIEW, PAGE_SIZE)));
+			expect(written.results.rows.rowCount).toBe(5);
+			expect(written.sources).toEqual(await engine.run(sourcesQuery()));
 		} finally {
 			engine.close();
 		}

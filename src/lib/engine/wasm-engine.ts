@@ -54,12 +54,19 @@ async function start(artifactUrl: string, onStop: () => void): Promise<QueryEngi
 	const bundle = await duckdb.selectBundle(DUCKDB_BUNDLES);
 	if (!bundle.mainWorker) throw new Error('DuckDB bundle without a worker');
 	// DuckDB-WASM never settles instantiate() when the worker cannot fetch the wasm (measured: a failed request
-	// leaves the page "starting" forever), so an unreachable bundle is detected up front with a HEAD request, and a
-	// worker that fails to load rejects through its error event. No timeout: slow networks just take longer.
-	const probe = await fetch(bundle.mainModule, { method: 'HEAD' }).catch((e: unknown) => {
-		throw new Error(`the DuckDB wasm file could not be reached (${e instanceof Error ? e.message : String(e)})`);
-	});
-	if (!probe.ok) throw new Error(`the DuckDB wasm file answered HTTP ${probe.status}`);
+	// leaves the page "starting" forever), so an unreachable bundle is detected with a HEAD request, run alongside
+	// the instantiation rather than before it (it used to delay the worker by a round trip), and a worker that fails
+	// to load rejects through its error event. No timeout: slow networks just take longer.
+	const wasmUnreachable = fetch(bundle.mainModule, { method: 'HEAD' }).then(
+		(probe) => {
+			if (!probe.ok) throw new Error(`the DuckDB wasm file answered HTTP ${probe.status}`);
+			return new Promise<never>(() => undefined); // reachable: never wins the race
+		},
+		(e: unknown) => {
+			throw new Error(`the DuckDB wasm file could not be reached (${e instanceof Error ? e.message : String(e)})`);
+		}
+	);
+	wasmUnreachable.catch(() => undefined);
 	// DuckDB's worker runs inside the guard (duckdb-worker-guard.js), which turns its unhandled rejections into
 	// error events: without it a wasm file that fails to compile leaves the start pending forever.
 	const worker = new Worker(`${WORKER_GUARD}?worker=${encodeURIComponent(new URL(bundle.mainWorker, location.href).href)}`);
@@ -78,7 +85,7 @@ async function start(artifactUrl: string, onStop: () => void): Promise<QueryEngi
 	try {
 		const instantiating = db.instantiate(bundle.mainModule, bundle.pthreadWorker);
 		instantiating.catch(() => undefined); // the race below reports the first failure; the loser must not go unhandled
-		await Promise.race([instantiating, workerFailed]);
+		await Promise.race([instantiating, workerFailed, wasmUnreachable]);
 		// Range requests only: without these options registerFileURL downloads the whole file up front.
 		// forceFullHTTPReads must be given as false explicitly: in 1.32, allowFullHTTPReads: false with
 		// forceFullHTTPReads unset makes every open fail without a request ("database does not exist"), measured

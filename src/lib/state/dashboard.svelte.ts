@@ -55,6 +55,8 @@ export class Dashboard {
 
 	private engine: QueryEngine | null = null;
 	private precomputedMeta: QueryResult | null = null;
+	/** The options came from the default view's file, computed on the same data (meta checked in attach). */
+	private optionsPrecomputed = false;
 	private view: ViewState = DEFAULT_VIEW;
 	/** Key last requested per channel (plain, not reactive: update() must not depend on answers). */
 	private issued = new Map<ChannelName, string>();
@@ -99,11 +101,8 @@ export class Dashboard {
 			this.issued.set(c, key);
 		}
 		this.answers = answers;
-		this.options = {
-			targets: keysOf(asset.results.target),
-			attacks: keysOf(asset.results.attack),
-			sources: this.options?.sources ?? []
-		};
+		this.useOptions(asset.results.target, asset.results.attack, asset.sources);
+		this.optionsPrecomputed = true;
 		this.precomputed = true;
 	}
 
@@ -120,6 +119,7 @@ export class Dashboard {
 				for (const c of PRECOMPUTED_CHANNELS) delete answers[c];
 				this.answers = answers;
 				this.precomputed = false;
+				this.optionsPrecomputed = false;
 			}
 			this.meta = metaFromResult(meta);
 		} catch (e) {
@@ -140,7 +140,8 @@ export class Dashboard {
 				this.engineStopped = true;
 			});
 		}
-		void this.loadOptions(engine);
+		// The default view's file already holds the options of this data; otherwise the engine lists them.
+		if (!this.optionsPrecomputed) void this.loadOptions(engine);
 		this.update(this.view);
 	}
 
@@ -178,7 +179,7 @@ export class Dashboard {
 
 	private settle(c: ChannelName, answer: Answer): void {
 		this.answers = { ...this.answers, [c]: answer };
-		if (PRECOMPUTED_CHANNELS.includes(c as (typeof PRECOMPUTED_CHANNELS)[number])) this.precomputed = false;
+		if (PRECOMPUTED_CHANNELS.includes(c)) this.precomputed = false;
 	}
 
 	private async loadOptions(engine: QueryEngine): Promise<void> {
@@ -189,12 +190,17 @@ export class Dashboard {
 				engine.run(categoryQuery(all, 'attack', { limit: null })),
 				engine.run(sourcesQuery())
 			]);
-			const sourceNames = (sources.columns.source_dataset ?? []).filter((s): s is string => typeof s === 'string');
-			this.options = { targets: keysOf(targets), attacks: keysOf(attacks), sources: sourceNames };
-			this.sources = sources;
+			this.useOptions(targets, attacks, sources);
 		} catch {
 			// Options only fill the filter lists; the taxonomy lists stand in when they fail.
 		}
+	}
+
+	/** Filter options from the unfiltered target and attack rankings and the sources table. */
+	private useOptions(targets: QueryResult, attacks: QueryResult, sources: QueryResult): void {
+		const sourceNames = (sources.columns.source_dataset ?? []).filter((s): s is string => typeof s === 'string');
+		this.options = { targets: keysOf(targets), attacks: keysOf(attacks), sources: sourceNames };
+		this.sources = sources;
 	}
 
 	/** Perpetrator names for the searchable picker; null when a newer search has started meanwhile. */

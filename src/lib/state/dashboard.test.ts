@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { BoundQuery, QueryEngine, QueryResult } from '../query/engine';
 import { DEFAULT_VIEW, type ViewState } from '../query/filters';
-import { metaQuery } from '../query/sql';
+import { metaQuery, sourcesQuery } from '../query/sql';
 import { CHANNELS, channelQuery } from './channels';
 import { Dashboard } from './dashboard.svelte';
 import { DEFAULT_VIEW_ASSET_VERSION, type DefaultViewAsset } from './default-view-asset';
 
 const tagged = (tag: string): QueryResult => ({ names: ['tag'], columns: { tag: [tag] }, rowCount: 1 });
+const sourcesResult: QueryResult = { names: ['source_dataset'], columns: { source_dataset: ['synthetic'] }, rowCount: 1 };
 const meta = (max = '2023-12-31'): QueryResult => ({
 	names: ['row_count', 'date_min', 'date_max', 'synthetic_rows'],
 	columns: { row_count: [100], date_min: ['2023-01-01'], date_max: [max], synthetic_rows: [100] },
@@ -75,7 +76,8 @@ describe('Dashboard', () => {
 		const asset: DefaultViewAsset = {
 			version: DEFAULT_VIEW_ASSET_VERSION,
 			meta: meta(),
-			results: { kpis: tagged('pre'), timeline: tagged('pre'), province: tagged('pre'), target: tagged('pre'), attack: tagged('pre') },
+			results: Object.fromEntries(CHANNELS.map((c) => [c, tagged('pre')])) as DefaultViewAsset['results'],
+			sources: sourcesResult,
 			boundaries: null,
 			boundariesPcodeProperty: null
 		};
@@ -85,12 +87,17 @@ describe('Dashboard', () => {
 		expect(d.meta?.syntheticRows).toBe(100);
 		expect(d.isCurrent('kpis', DEFAULT_VIEW)).toBe(true);
 
-		// Same data: the engine is not asked again for the precomputed channels.
+		expect(d.options?.sources).toEqual(['synthetic']);
+		expect(d.sources).toBe(sourcesResult);
+
+		// Same data: the engine has nothing to compute for the default view (channels, options and sources are
+		// all in the file), is ready at once, and answers the next view as usual.
 		const same = new HeldEngine(meta());
 		await d.attach(same);
-		const asked = new Set(same.pending.map((p) => p.query.sql));
-		expect(asked.has(channelQuery('timeline', DEFAULT_VIEW, range).sql)).toBe(false);
-		expect(asked.has(channelQuery('rows', DEFAULT_VIEW, range).sql)).toBe(true);
+		expect(same.pending).toEqual([]);
+		expect(d.isReady(DEFAULT_VIEW)).toBe(true);
+		d.update({ ...DEFAULT_VIEW, page: 2 });
+		expect(same.pending.map((p) => p.query)).toEqual([channelQuery('rows', { ...DEFAULT_VIEW, page: 2 }, range)]);
 
 		// Other data (a different date range): the precomputed answers are dropped and recomputed.
 		const d2 = new Dashboard();
@@ -103,6 +110,8 @@ describe('Dashboard', () => {
 		expect(other.answer(channelQuery('timeline', DEFAULT_VIEW, otherRange), 'fresh')).toBe(1);
 		await flush();
 		expect(d2.answer('timeline')?.result?.columns.tag).toEqual(['fresh']);
+		// ... and the options are listed again by this engine.
+		expect(other.pending.some((p) => p.query.sql === sourcesQuery().sql)).toBe(true);
 	});
 
 	it('ignores the precomputed figures when the page opened on another view', () => {
@@ -110,7 +119,8 @@ describe('Dashboard', () => {
 		const asset = {
 			version: DEFAULT_VIEW_ASSET_VERSION,
 			meta: meta(),
-			results: { kpis: tagged('pre'), timeline: tagged('pre'), province: tagged('pre'), target: tagged('pre'), attack: tagged('pre') },
+			results: Object.fromEntries(CHANNELS.map((c) => [c, tagged('pre')])) as DefaultViewAsset['results'],
+			sources: sourcesResult,
 			boundaries: null,
 			boundariesPcodeProperty: null
 		};

@@ -1,18 +1,23 @@
 // static/data/default-view.json: the default view's answers, computed at build time (scripts/build-view-assets.ts)
-// so the first chart paints before the wasm engine has started. Also carries the deployer's boundary setting.
+// so the first chart paints before the wasm engine has started, and the engine, once attached, has nothing left
+// to compute for the default view (every channel, the filter options and the sources are in the file). Also
+// carries the deployer's boundary setting.
 import type { QueryResult } from '../query/engine';
+import { CHANNELS, type ChannelName } from './channels';
 
-export const DEFAULT_VIEW_ASSET_VERSION = 1;
+export const DEFAULT_VIEW_ASSET_VERSION = 2;
 
-/** The channels a precomputed file may answer (the table needs the engine). */
-export const PRECOMPUTED_CHANNELS = ['kpis', 'timeline', 'province', 'target', 'attack'] as const;
-export type PrecomputedChannel = (typeof PRECOMPUTED_CHANNELS)[number];
+/** The channels a precomputed file answers: all of them, the incident table's first page included. */
+export const PRECOMPUTED_CHANNELS: readonly ChannelName[] = CHANNELS;
+export type PrecomputedChannel = ChannelName;
 
 export interface DefaultViewAsset {
 	version: number;
 	/** metaQuery() over the artifact the figures were computed from: the page drops them if the engine disagrees. */
 	meta: QueryResult;
 	results: Record<PrecomputedChannel, QueryResult>;
+	/** sourcesQuery() (the source filter's options and the footer's citations). */
+	sources: QueryResult;
 	/** File name under data/ of an admin-1 GeoJSON keyed by p-code, or null for the tile map. */
 	boundaries: string | null;
 	/** Feature property holding the p-code (ADM1_PCODE unless the deployer said otherwise). */
@@ -36,7 +41,7 @@ export function parseDefaultViewAsset(x: unknown): DefaultViewAsset | null {
 	if (!x || typeof x !== 'object') return null;
 	const a = x as DefaultViewAsset;
 	if (a.version !== DEFAULT_VIEW_ASSET_VERSION || !isResult(a.meta) || !a.results) return null;
-	if (!PRECOMPUTED_CHANNELS.every((c) => isResult(a.results[c]))) return null;
+	if (!PRECOMPUTED_CHANNELS.every((c) => isResult(a.results[c])) || !isResult(a.sources)) return null;
 	const boundaries = typeof a.boundaries === 'string' && /^[\w.-]+\.geojson$/.test(a.boundaries) ? a.boundaries : null;
 	const prop = typeof a.boundariesPcodeProperty === 'string' ? a.boundariesPcodeProperty : null;
 	return { ...a, boundaries, boundariesPcodeProperty: prop };

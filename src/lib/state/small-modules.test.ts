@@ -3,7 +3,7 @@ import { DEFAULT_VIEW } from '../query/filters';
 import { countRegions } from './boundaries';
 import { channelKey } from './channels';
 import { matchPreset, presetRange } from './date-presets';
-import { parseDefaultViewAsset } from './default-view-asset';
+import { DEFAULT_VIEW_ASSET_VERSION, parseDefaultViewAsset } from './default-view-asset';
 import { Latest } from './latest';
 import { metaFromResult } from './meta';
 import { panelStatus } from './panel-status';
@@ -69,13 +69,27 @@ describe('default-view asset and meta', () => {
 		rowCount: rows.length
 	});
 	const meta = r(['row_count', 'date_min', 'date_max', 'synthetic_rows'], [[10, '2023-01-01', '2023-12-31', 4]]);
-	const results = { kpis: r(['incidents'], [[10]]), timeline: r(['bucket', 'series', 'value'], []), province: r(['pcode', 'value'], []), target: r(['key', 'value'], []), attack: r(['key', 'value'], []) };
+	const results = {
+		kpis: r(['incidents'], [[10]]),
+		timeline: r(['bucket', 'series', 'value'], []),
+		province: r(['pcode', 'value'], []),
+		target: r(['key', 'value'], []),
+		attack: r(['key', 'value'], []),
+		count: r(['n'], [[10]]),
+		rows: r(['incident_id'], [['synthetic:1']])
+	};
+	const sources = r(['source_dataset', 'rows'], [['synthetic', 10]]);
+	const v = DEFAULT_VIEW_ASSET_VERSION;
 	it('accepts a well-formed file and rejects anything else', () => {
-		const ok = parseDefaultViewAsset({ version: 1, meta, results, boundaries: 'admin1.geojson', boundariesPcodeProperty: 'ADM1_PCODE' });
+		const ok = parseDefaultViewAsset({ version: v, meta, results, sources, boundaries: 'admin1.geojson', boundariesPcodeProperty: 'ADM1_PCODE' });
 		expect(ok?.boundaries).toBe('admin1.geojson');
-		expect(parseDefaultViewAsset({ version: 1, meta, results, boundaries: '../x.geojson', boundariesPcodeProperty: null })?.boundaries).toBe(null);
-		expect(parseDefaultViewAsset({ version: 2, meta, results })).toBe(null);
-		expect(parseDefaultViewAsset({ version: 1, meta, results: { ...results, kpis: { names: ['a'], columns: {}, rowCount: 1 } } })).toBe(null);
+		expect(parseDefaultViewAsset({ version: v, meta, results, sources, boundaries: '../x.geojson', boundariesPcodeProperty: null })?.boundaries).toBe(null);
+		expect(parseDefaultViewAsset({ version: v + 1, meta, results, sources })).toBe(null);
+		expect(parseDefaultViewAsset({ version: v, meta, results: { ...results, kpis: { names: ['a'], columns: {}, rowCount: 1 } }, sources })).toBe(null);
+		// A file of the previous version (no table page, no sources) is not used: the engine answers instead.
+		const { count: _c, rows: _r, ...oldResults } = results;
+		expect(parseDefaultViewAsset({ version: v, meta, results: oldResults, sources })).toBe(null);
+		expect(parseDefaultViewAsset({ version: v, meta, results })).toBe(null);
 		expect(parseDefaultViewAsset('nope')).toBe(null);
 	});
 	it('reads the meta row', () => {
