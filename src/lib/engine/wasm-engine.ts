@@ -1,9 +1,12 @@
 // The browser's QueryEngine: DuckDB-WASM in a Web Worker over the static artifact, started once and shared.
-// Browser only, and loaded with a dynamic import: a top-level import of duckdb-wasm resolves to its Node build
-// during prerendering and breaks the build.
+// Browser only: the page loads this module with a dynamic import (a top-level import of duckdb-wasm in the page
+// resolves to its Node build during prerendering and breaks the build). Here the imports are static, so the
+// page's one dynamic import fetches this module, duckdb-wasm and the bundle URLs together rather than in turn.
+import * as duckdb from '@duckdb/duckdb-wasm';
 import type { QueryEngine } from '../query/engine';
 import { ARTIFACT_ALIAS, ARTIFACT_PATH } from '../data/artifact';
 import { EngineError, explainEngineError } from './engine-errors';
+import { DUCKDB_BUNDLES, WORKER_GUARD } from './bundles';
 import { GuardedEngine } from './guarded-engine';
 import { PreparedEngine } from './prepared-engine';
 
@@ -45,11 +48,11 @@ async function probeArtifact(artifactUrl: string): Promise<void> {
 }
 
 async function start(artifactUrl: string, onStop: () => void): Promise<QueryEngine> {
-	const [duckdb, { DUCKDB_BUNDLES, WORKER_GUARD }] = await Promise.all([
-		import('@duckdb/duckdb-wasm'),
-		import('./bundles'),
-		probeArtifact(artifactUrl)
-	]);
+	// The artifact's HEAD probe runs while the worker and the wasm start: a failure ends the start at once, and the
+	// artifact is attached only once the probe has passed.
+	const artifactChecked = probeArtifact(artifactUrl);
+	const artifactMissing = artifactChecked.then(() => new Promise<never>(() => undefined));
+	artifactMissing.catch(() => undefined);
 	// Feature check: the eh bundle where wasm exceptions are supported, else mvp.
 	const bundle = await duckdb.selectBundle(DUCKDB_BUNDLES);
 	if (!bundle.mainWorker) throw new Error('DuckDB bundle without a worker');
@@ -85,12 +88,13 @@ async function start(artifactUrl: string, onStop: () => void): Promise<QueryEngi
 	try {
 		const instantiating = db.instantiate(bundle.mainModule, bundle.pthreadWorker);
 		instantiating.catch(() => undefined); // the race below reports the first failure; the loser must not go unhandled
-		await Promise.race([instantiating, workerFailed, wasmUnreachable]);
+		await Promise.race([instantiating, workerFailed, wasmUnreachable, artifactMissing]);
 		// Range requests only: without these options registerFileURL downloads the whole file up front.
 		// forceFullHTTPReads must be given as false explicitly: in 1.32, allowFullHTTPReads: false with
 		// forceFullHTTPReads unset makes every open fail without a request ("database does not exist"), measured
 		// in Chromium; with it the artifact opens with one HEAD and a few ranged GETs.
 		await db.open({ filesystem: { reliableHeadRequests: true, allowFullHTTPReads: false, forceFullHTTPReads: false } });
+		await artifactChecked;
 		await db.registerFileURL(ARTIFACT_FILE, artifactUrl, duckdb.DuckDBDataProtocol.HTTP, false);
 		const conn = await db.connect();
 		await conn.query(`ATTACH '${ARTIFACT_FILE}' AS ${ARTIFACT_ALIAS} (READ_ONLY)`);
