@@ -28,7 +28,7 @@ export function queryKind(sql: string | null): QueryKind {
 	if (/^SELECT CAST\(i\.target_type AS VARCHAR\) AS key\b/.test(sql)) return 'target';
 	if (/^SELECT CAST\(i\.attack_type AS VARCHAR\) AS key\b/.test(sql)) return 'attack';
 	if (/^SELECT CAST\(i\.\w+ AS VARCHAR\) AS key\b/.test(sql)) return 'category';
-	if (/^SELECT count\(\*\)::INTEGER AS n FROM/.test(sql)) return 'count';
+	if (/^SELECT (?:count\(\*\)|coalesce\(sum\(i\.n\), 0\))::INTEGER AS n FROM/.test(sql)) return 'count';
 	if (/\bOFFSET\b/.test(sql)) return 'rows';
 	// A second look-up of the table page's source links (src/lib/state/source-urls.ts in some builds of the page).
 	if (/AS source_url FROM rasd\.incidents AS i WHERE i\.incident_id IN \(/.test(sql)) return 'source-urls';

@@ -44,6 +44,7 @@ export function artifactVersion(): string {
 		'src/lib/data/artifact.ts',
 		'src/lib/data/schema.ts',
 		'src/lib/query/where.ts',
+		'src/lib/query/rollup.ts',
 		'src/lib/text/fold.ts'
 	]);
 }

@@ -6,9 +6,11 @@ import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync }
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
-	ARTIFACT_SCHEMA_VERSION, ENUM_COLUMNS, INCIDENTS_TABLE, META_TABLE, SOURCE_CITATIONS, SOURCES_TABLE
+	ARTIFACT_SCHEMA_VERSION, ENUM_COLUMNS, INCIDENTS_MONTH_TABLE, INCIDENTS_TABLE, META_TABLE, SOURCE_CITATIONS,
+	SOURCES_TABLE
 } from '../../src/lib/data/artifact';
 import { INCIDENT_COLUMNS, INCIDENT_COLUMN_NAMES } from '../../src/lib/data/schema';
+import { rollupTableSelectSql } from '../../src/lib/query/rollup';
 import { SEARCH_TEXT_SQL } from '../../src/lib/query/where';
 
 export interface ArtifactBuildOptions {
@@ -97,6 +99,8 @@ export async function buildArtifact(options: ArtifactBuildOptions): Promise<Arti
 			 FROM read_parquet($1) ORDER BY event_date, incident_id`,
 			[input]
 		);
+		// The month rollup, by the query layer's own SQL (queries read the partial months of a range in the same shape).
+		await conn.run(`CREATE TABLE ${INCIDENTS_MONTH_TABLE} AS ${rollupTableSelectSql(INCIDENTS_TABLE)}`);
 		await conn.run(
 			`CREATE TABLE ${META_TABLE} (row_count BIGINT, date_min DATE, date_max DATE, source_sha256 VARCHAR,
 				built_at VARCHAR, synthetic_rows BIGINT, schema_version INTEGER)`

@@ -95,6 +95,31 @@ describe('buildArtifact', () => {
 		expect(key).toBe(2024 * 12);
 	});
 
+	it('writes the month rollup: per month and category, the counts and known sums of the source, sorted by month', async () => {
+		// Written independently of the build's SQL (src/lib/query/rollup.ts), straight from the Parquet.
+		const keys = `strftime(date_trunc('month', event_date), '%Y-%m-%d'), admin1_pcode, admin1, country, target_type, attack_type, source_dataset`;
+		const figures = `count(*), sum(killed), sum(injured), count(killed), count(injured)`;
+		const order = 'ORDER BY ALL';
+		const expected = await nativeRows(`SELECT ${keys}, ${figures} FROM read_parquet($1) GROUP BY ALL ${order}`, [parquet]);
+		const actual = await q(
+			`SELECT strftime(month_start, '%Y-%m-%d'), CAST(admin1_pcode AS VARCHAR), CAST(admin1 AS VARCHAR), country,
+				CAST(target_type AS VARCHAR), CAST(attack_type AS VARCHAR), CAST(source_dataset AS VARCHAR),
+				n, killed_sum, injured_sum, killed_known, injured_known FROM a.incidents_month ${order}`
+		);
+		expect(actual).toEqual(expected);
+		expect(actual.length).toBeGreaterThan(100);
+		const [[unordered]] = await q(
+			`SELECT count(*) FILTER (WHERE month_start < prev) FROM (SELECT month_start, lag(month_start) OVER (ORDER BY rowid) AS prev FROM a.incidents_month)`
+		);
+		expect(unordered).toBe(0);
+		// The categories keep the incidents' ENUM types, so bound IN lists compare the same way.
+		const types = async (table: string) =>
+			new Map((await q(`SELECT column_name, column_type FROM (DESCRIBE a.${table})`)).map((r) => [r[0], String(r[1])]));
+		const [raw, month] = [await types('incidents'), await types('incidents_month')];
+		for (const c of ['admin1_pcode', 'admin1', 'country', 'target_type', 'attack_type', 'source_dataset']) expect(month.get(c), c).toBe(raw.get(c));
+		expect(month.get('month_start')).toBe('DATE');
+	});
+
 	it('leaves nothing behind and the previous artifact intact when the input is not in the schema', async () => {
 		const bad = join(dir, 'bad.parquet');
 		await nativeRows(`COPY (SELECT 1 AS incident_id) TO '${bad}' (FORMAT parquet)`);

@@ -7,6 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACT_ALIAS, ARTIFACT_SCHEMA_VERSION, ENUM_COLUMNS } from '../../src/lib/data/artifact';
 import { INCIDENT_COLUMN_NAMES } from '../../src/lib/data/schema';
 import { buildArtifact } from '../../scripts/lib/artifact-build';
+import type { BoundQuery } from '../../src/lib/query/engine';
+import { DEFAULT_VIEW, type ViewState } from '../../src/lib/query/filters';
+import {
+	categoryQuery,
+	incidentCountQuery,
+	incidentPageQuery,
+	kpiQuery,
+	provinceQuery,
+	timelineQuery,
+	type SourceOptions
+} from '../../src/lib/query/sql';
 import { nativeRows, removeTempDirs, smallParquet, tempDir } from './helpers';
 
 afterAll(removeTempDirs);
@@ -94,6 +105,44 @@ describe('artifact in DuckDB-WASM 1.32 (Node build of the same wasm)', () => {
 		expect(names).toEqual([...INCIDENT_COLUMN_NAMES, 'day_key', 'month_key', 'search_text']);
 		expect(rows(conn, `SELECT row_count, synthetic_rows, schema_version FROM ${ARTIFACT_ALIAS}.meta`)).toEqual([[3000, 3000, ARTIFACT_SCHEMA_VERSION]]);
 		expect(rows(conn, `SELECT source_dataset, rows FROM ${ARTIFACT_ALIAS}.sources`)).toEqual([['synthetic', 3000]]);
+	});
+
+	it('answers from the month rollup exactly what the incidents table answers', () => {
+		// Bound like the page binds (prepared statement; every JS number a DOUBLE).
+		const run = (q: BoundQuery) => {
+			const stmt = conn.prepare(q.sql);
+			try {
+				return JSON.stringify(stmt.query(...q.params).toArray(), (_, v) => (typeof v === 'bigint' ? Number(v) : v));
+			} finally {
+				stmt.close();
+			}
+		};
+		const range = { min: '2017-01-01', max: '2025-12-31' };
+		const views: Partial<ViewState>[] = [
+			{},
+			{ from: '2019-03-15', to: '2020-02-10', provinces: ['SY07', 'SY02'] },
+			{ from: '2020-01-01', to: '2020-12-31', targets: ['Military', 'Police'], measure: 'killed', sortDir: 'asc', page: 3 },
+			{ to: '2018-06-20', grain: 'quarter', stack: 'target', page: 7 }
+		];
+		let viaRollup = 0;
+		for (const patch of views) {
+			const v = { ...DEFAULT_VIEW, ...patch };
+			const builders: ((o: SourceOptions) => BoundQuery)[] = [
+				(o) => kpiQuery(v, range, o),
+				(o) => timelineQuery(v, o),
+				(o) => provinceQuery(v, { ...o, ignoreOwnFilter: true }),
+				(o) => categoryQuery(v, 'target', { ...o, ignoreOwnFilter: true, limit: null }),
+				(o) => incidentCountQuery(v, o),
+				(o) => incidentPageQuery(v, 50, o)
+			];
+			for (const build of builders) {
+				const auto = build({});
+				if (auto.sql.includes('incidents_month')) viaRollup++;
+				expect(run(auto), auto.sql.slice(0, 80)).toBe(run(build({ source: 'raw' })));
+			}
+		}
+		// Every query but the oldest-first page (which needs no rollup bound).
+		expect(viaRollup).toBe(views.length * 6 - 1);
 	});
 
 	it('is attached read-only: writes are refused', () => {

@@ -1,10 +1,12 @@
 // An in-memory DuckDB shaped like the browser artifact (src/lib/data/artifact.ts): `ATTACH ':memory:' AS rasd`,
-// the incidents table with the ENUM columns, day_key and month_key, and the meta and sources tables, filled from
-// invented rows. Its engine binds parameters the way DuckDB-WASM does (every number as DOUBLE, text as VARCHAR)
-// and is strict about results: any value that is not a string, a number or null fails the query, which checks
-// the builders' promise that results need no conversion.
+// the incidents table with the ENUM columns, day_key and month_key, the month rollup, and the meta and sources
+// tables, filled from invented rows. Its engine binds parameters the way DuckDB-WASM does (every number as DOUBLE,
+// text as VARCHAR) and is strict about results: any value that is not a string, a number or null fails the query,
+// which checks the builders' promise that results need no conversion.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ENUM_COLUMNS } from '../../src/lib/data/artifact';
+import { INCIDENTS, INCIDENTS_MONTH } from '../../src/lib/query/columns';
+import { rollupTableSelectSql } from '../../src/lib/query/rollup';
 import { SEARCH_TEXT_SQL } from '../../src/lib/query/where';
 import { INCIDENT_COLUMNS, createIncidentsTableSql, type Incident } from '../../src/lib/data/schema';
 import type { BoundQuery, QueryEngine, QueryResult, SqlParam } from '../../src/lib/query/engine';
@@ -88,6 +90,8 @@ export async function openFixtureDb(rows: readonly Incident[]): Promise<FixtureD
 			`${SEARCH_TEXT_SQL} AS search_text ` +
 			`FROM staging ORDER BY event_date`
 	);
+	// The month rollup by the build's own SQL (scripts/lib/artifact-build.ts runs the same function).
+	await conn.run(`CREATE TABLE ${INCIDENTS_MONTH} AS ${rollupTableSelectSql(INCIDENTS)}`);
 	await conn.run(
 		`CREATE TABLE rasd.meta AS SELECT count(*)::BIGINT AS row_count, min(event_date) AS date_min, ` +
 			`max(event_date) AS date_max, 'fixture' AS source_sha256, '2025-01-01T00:00:00Z' AS built_at, ` +

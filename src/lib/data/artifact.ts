@@ -17,6 +17,11 @@ export const ARTIFACT_ALIAS = 'rasd';
  *   `search_text VARCHAR`: summary, place and actors folded for search (src/lib/query/where.ts SEARCH_TEXT_SQL),
  *   precomputed because folding per query cost about 4 s per million rows and the column about 80 ms.
  *   The columns in ENUM_COLUMNS are ENUM types made of the values present.
+ * - `incidents_month`: the month rollup the query layer reads when a view allows it (src/lib/query/rollup.ts,
+ *   whose rollupTableSelectSql is the build's SQL): one row per month_start DATE (first day of the month) x
+ *   admin1_pcode x admin1 x country x target_type x attack_type x source_dataset present in `incidents` (same
+ *   ENUM types), with n INTEGER (incidents), killed_sum / injured_sum BIGINT (sums of the known figures, NULL when
+ *   none is known) and killed_known / injured_known INTEGER (incidents with a known figure); sorted by month_start.
  * - `meta`: one row: row_count BIGINT, date_min DATE, date_max DATE, source_sha256 VARCHAR, built_at VARCHAR,
  *   synthetic_rows BIGINT, schema_version INTEGER.
  * - `sources`: one row per source_dataset: source_dataset VARCHAR, rows BIGINT, date_min DATE, date_max DATE,
@@ -25,7 +30,8 @@ export const ARTIFACT_ALIAS = 'rasd';
 export const INCIDENTS_TABLE = 'incidents';
 export const META_TABLE = 'meta';
 export const SOURCES_TABLE = 'sources';
-export const ARTIFACT_SCHEMA_VERSION = 2;
+export const INCIDENTS_MONTH_TABLE = 'incidents_month';
+export const ARTIFACT_SCHEMA_VERSION = 3;
 
 export const ENUM_COLUMNS = [
 	'source_dataset',

@@ -1,10 +1,11 @@
 // Every SQL identifier the builders use, in fixed allow-lists keyed by the view state's typed values. A key that
 // is not in its list throws: identifiers never come from input text.
-import { ARTIFACT_ALIAS, INCIDENTS_TABLE, META_TABLE, SOURCES_TABLE } from '../data/artifact';
+import { ARTIFACT_ALIAS, INCIDENTS_MONTH_TABLE, INCIDENTS_TABLE, META_TABLE, SOURCES_TABLE } from '../data/artifact';
 import { INCIDENT_COLUMNS, INCIDENT_COLUMN_NAMES, type Incident } from '../data/schema';
 import type { Grain, Measure, SortKey, Stack } from './filters';
 
 export const INCIDENTS = `${ARTIFACT_ALIAS}.${INCIDENTS_TABLE}`;
+export const INCIDENTS_MONTH = `${ARTIFACT_ALIAS}.${INCIDENTS_MONTH_TABLE}`;
 export const META = `${ARTIFACT_ALIAS}.${META_TABLE}`;
 export const SOURCES = `${ARTIFACT_ALIAS}.${SOURCES_TABLE}`;
 
@@ -25,6 +26,13 @@ export const MEASURE_SQL: Readonly<Record<Measure, string>> = {
 	injured: 'coalesce(sum(i.injured), 0)::DOUBLE'
 };
 
+/** The same measures over rollup-shaped rows (src/lib/query/rollup.ts), which carry counts and sums. */
+export const ROLLUP_MEASURE_SQL: Readonly<Record<Measure, string>> = {
+	incidents: 'sum(i.n)::INTEGER',
+	killed: 'coalesce(sum(i.killed_sum), 0)::DOUBLE',
+	injured: 'coalesce(sum(i.injured_sum), 0)::DOUBLE'
+};
+
 /** Bucket start as 'YYYY-MM-DD'; DuckDB's week is the ISO week (Monday). */
 export const BUCKET_SQL: Readonly<Record<Grain, string>> = {
 	day: "strftime(i.event_date, '%Y-%m-%d')",
@@ -34,6 +42,13 @@ export const BUCKET_SQL: Readonly<Record<Grain, string>> = {
 	year: "strftime(date_trunc('year', i.event_date), '%Y-%m-%d')"
 };
 
+/** Buckets of whole-month grains over rollup-shaped rows (month_start is the first day of the month). */
+export const MONTH_BUCKET_SQL: Readonly<Partial<Record<Grain, string>>> = {
+	month: "strftime(i.month_start, '%Y-%m-%d')",
+	quarter: "strftime(date_trunc('quarter', i.month_start), '%Y-%m-%d')",
+	year: "strftime(date_trunc('year', i.month_start), '%Y-%m-%d')"
+};
+
 /** Label used for rows with neither a p-code nor an admin1 name. */
 export const UNKNOWN_PROVINCE = '(unknown)';
 
@@ -41,6 +56,12 @@ export const UNKNOWN_PROVINCE = '(unknown)';
 export const STACK_SQL: Readonly<Record<Stack, string>> = {
 	province: `coalesce(CAST(i.admin1_pcode AS VARCHAR), CAST(i.admin1 AS VARCHAR), '${UNKNOWN_PROVINCE}')`,
 	target: 'CAST(i.target_type AS VARCHAR)'
+};
+
+/** The stored columns each stack's series expression reads (what rollup rows are pre-grouped by). */
+export const STACK_KEYS: Readonly<Record<Stack, readonly ('admin1_pcode' | 'admin1' | 'target_type')[]>> = {
+	province: ['admin1_pcode', 'admin1'],
+	target: ['target_type']
 };
 
 /**
@@ -60,6 +81,14 @@ export const SORT_DIRECTIONS: Readonly<Record<'asc' | 'desc', string>> = { asc: 
 
 export const CATEGORY_DIMS = ['target', 'attack', 'perpetrator', 'source'] as const;
 export type CategoryDim = (typeof CATEGORY_DIMS)[number];
+
+/** The stored column of each category the month rollup holds (perpetrator is not in it). */
+type RollupCategory = Exclude<CategoryDim, 'perpetrator'>;
+export const CATEGORY_KEY: Readonly<Record<RollupCategory, 'target_type' | 'attack_type' | 'source_dataset'>> = {
+	target: 'target_type',
+	attack: 'attack_type',
+	source: 'source_dataset'
+};
 
 export const CATEGORY_COLUMN: Readonly<Record<CategoryDim, string>> = {
 	target: 'i.target_type',

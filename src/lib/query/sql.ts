@@ -1,18 +1,24 @@
 // Query builders: view state in, BoundQuery out. Pure functions; user values only as bound parameters, names
 // only from the allow-lists of columns.ts. Every result column is cast so engines need no conversion (see
 // engine.ts): counts INTEGER, sums DOUBLE, dates 'YYYY-MM-DD' text, categories VARCHAR.
+// The KPI, count, ranked and timeline builders read the month rollup instead of every incident when the view
+// allows it, and the date-sorted incident page takes a date bound from it (rollup.ts); results are the same.
 import { foldSql } from '../text/fold';
 import {
 	BUCKET_SQL,
 	CATEGORY_COLUMN,
+	CATEGORY_KEY,
 	EXPORT_COLUMNS,
 	INCIDENTS,
 	LIST_COLUMNS,
 	MEASURE_SQL,
 	META,
+	MONTH_BUCKET_SQL,
+	ROLLUP_MEASURE_SQL,
 	SORT_DIRECTIONS,
 	SORT_SQL,
 	SOURCES,
+	STACK_KEYS,
 	STACK_SQL,
 	pick,
 	selectColumn,
@@ -21,13 +27,34 @@ import {
 import type { BoundQuery } from './engine';
 import type { Filters, ViewState } from './filters';
 import { Params } from './params';
-import { previousPeriod, resolvePeriod } from './periods';
+import { previousPeriod, resolvePeriod, type Period } from './periods';
+import {
+	coverFrom,
+	coverSelects,
+	dayRangeSelect,
+	monthCover,
+	pageBound,
+	rollupFilters,
+	rollupPlan,
+	unionAll,
+	type MonthCover,
+	type RollupKey
+} from './rollup';
 import { filterConditions, textConditions, whereSql, type FilterPart } from './where';
 
 export { whereClause } from './where';
 export { LIST_COLUMNS, EXPORT_COLUMNS, CATEGORY_DIMS, type CategoryDim } from './columns';
 
 export const PAGE_SIZE = 50;
+
+/**
+ * Where a builder reads: 'auto' (default) takes the month rollup when the view allows it (src/lib/query/rollup.ts;
+ * same columns, order and values), 'raw' always reads the incidents table (the reference the tests compare with).
+ */
+export interface SourceOptions {
+	source?: 'auto' | 'raw';
+}
+const auto = (o: SourceOptions) => (o.source ?? 'auto') === 'auto';
 
 /** Largest page or list a builder accepts (keeps a bad caller from asking for millions of rows by accident). */
 const MAX_LIMIT = 10_000;
@@ -64,9 +91,12 @@ export function sourcesQuery(): BoundQuery {
  * none is known), killed_known, injured_known, prev_killed_known, prev_injured_known (incidents with a known
  * figure), period_from, period_to, prev_from, prev_to.
  */
-export function kpiQuery(f: Filters, data: { min: string; max: string }): BoundQuery {
+export function kpiQuery(f: Filters, data: { min: string; max: string }, options: SourceOptions = {}): BoundQuery {
 	const cur = resolvePeriod(f, data);
 	const prev = previousPeriod(cur);
+	if (auto(options) && rollupFilters(f) && (monthCover(cur.from, cur.to) || monthCover(prev.from, prev.to))) {
+		return kpiRollupQuery(f, cur, prev);
+	}
 	const p = new Params();
 	const figures = (alias: string, period: { from: string; to: string }) => {
 		// A function, not a string: each FILTER clause binds its own two placeholders.
@@ -94,21 +124,71 @@ export function kpiQuery(f: Filters, data: { min: string; max: string }): BoundQ
 	return p.query(`SELECT ${select.join(', ')} FROM ${INCIDENTS} AS i ${whereSql(conditions)}`);
 }
 
+/** kpiQuery over rollup-shaped rows: each period read through its own month cover, tagged 0 (current) or 1. */
+function kpiRollupQuery(f: Filters, cur: Period, prev: Period): BoundQuery {
+	const p = new Params();
+	const figures = (alias: string, tag: 0 | 1) => {
+		const during = `FILTER (WHERE i.period = ${tag})`;
+		return [
+			`CAST(coalesce(sum(i.n) ${during}, 0) AS INTEGER) AS ${alias}incidents`,
+			`CAST(coalesce(sum(i.killed_sum) ${during}, 0) AS DOUBLE) AS ${alias}killed`,
+			`CAST(coalesce(sum(i.injured_sum) ${during}, 0) AS DOUBLE) AS ${alias}injured`,
+			`CAST(coalesce(sum(i.killed_known) ${during}, 0) AS INTEGER) AS ${alias}killed_known`,
+			`CAST(coalesce(sum(i.injured_known) ${during}, 0) AS INTEGER) AS ${alias}injured_known`
+		];
+	};
+	const select = [
+		...figures('', 0),
+		...figures('prev_', 1),
+		`${p.text(cur.from)} AS period_from`,
+		`${p.text(cur.to)} AS period_to`,
+		`${p.text(prev.from)} AS prev_from`,
+		`${p.text(prev.to)} AS prev_to`
+	];
+	const periodSelects = (period: Period, tag: 0 | 1) => {
+		const lead = `${tag} AS period, `;
+		const cover = monthCover(period.from, period.to);
+		if (cover) return coverSelects(cover, p, lead);
+		// No whole month: the period's few days come from incidents (none at all when it ends before it starts).
+		return period.from <= period.to ? [dayRangeSelect(period, p, lead)] : [];
+	};
+	const selects = [...periodSelects(cur, 0), ...periodSelects(prev, 1)];
+	const where = whereSql(filterConditions(f, p, ['dates']));
+	return p.query(`SELECT ${select.join(', ')} FROM ${unionAll(selects)} AS i ${where}`);
+}
+
 /**
  * Timeline rows: bucket ('YYYY-MM-DD' start of the day / ISO week / month / quarter / year), series (p-code, else
  * admin1, else '(unknown)' when stacked by province; target type when stacked by target), value (the measure).
  * Only non-empty buckets come back; the chart fills the gaps.
  */
-export function timelineQuery(v: ViewState): BoundQuery {
-	const bucket = pick(BUCKET_SQL, v.grain, 'grain');
+export function timelineQuery(v: ViewState, options: SourceOptions = {}): BoundQuery {
 	const series = pick(STACK_SQL, v.stack, 'stack');
-	const value = pick(MEASURE_SQL, v.measure, 'measure');
 	const p = new Params();
-	const where = whereSql(filterConditions(v, p));
+	const cover = auto(options) ? rollupPlan(v, v.grain) : null;
+	const bucket = cover ? pick(MONTH_BUCKET_SQL, v.grain, 'grain') : pick(BUCKET_SQL, v.grain, 'grain');
+	const { from, value } = readFrom(v, v.measure, p, cover, [], ['month_start', ...STACK_KEYS[v.stack]]);
 	return p.query(
-		`SELECT ${bucket} AS bucket, ${series} AS series, ${value} AS value FROM ${INCIDENTS} AS i ${where} ` +
-			`GROUP BY ALL ORDER BY bucket, series`
+		`SELECT ${bucket} AS bucket, ${series} AS series, ${value} AS value FROM ${from} GROUP BY ALL ORDER BY bucket, series`
 	);
+}
+
+/**
+ * The FROM of a grouped builder (rows aliased i, filtered) and its measure expression: the rollup-shaped rows of
+ * a month cover pre-grouped by `keys` (the stored columns the builder's expressions read), or the incidents table
+ * with the shared WHERE. `omit` leaves filter parts out.
+ */
+function readFrom(
+	f: Filters,
+	measure: ViewState['measure'],
+	p: Params,
+	cover: MonthCover | null,
+	omit: readonly FilterPart[],
+	keys: readonly RollupKey[]
+): { from: string; value: string } {
+	if (cover) return { from: coverFrom(cover, f, p, omit, keys), value: pick(ROLLUP_MEASURE_SQL, measure, 'measure') };
+	const where = whereSql(filterConditions(f, p, omit));
+	return { from: `${INCIDENTS} AS i ${where}`, value: pick(MEASURE_SQL, measure, 'measure') };
 }
 
 export interface RankedOptions {
@@ -117,19 +197,22 @@ export interface RankedOptions {
 	ignoreOwnFilter?: boolean;
 	/** At most this many rows (largest first); null = all. */
 	limit?: number | null;
+	/** See SourceOptions. */
+	source?: SourceOptions['source'];
 }
 
 /**
  * Map and province list rows: pcode (null outside Syria or when unknown), admin1, country, value; largest first.
  */
 export function provinceQuery(v: ViewState, options: RankedOptions = {}): BoundQuery {
-	const value = pick(MEASURE_SQL, v.measure, 'measure');
 	const p = new Params();
-	const where = whereSql(filterConditions(v, p, options.ignoreOwnFilter ? ['provinces'] : []));
+	const cover = auto(options) ? rollupPlan(v) : null;
+	const keys: RollupKey[] = ['admin1_pcode', 'admin1', 'country'];
+	const { from, value } = readFrom(v, v.measure, p, cover, options.ignoreOwnFilter ? ['provinces'] : [], keys);
 	const limit = options.limit == null ? '' : ` LIMIT ${p.int(positiveInt(options.limit, MAX_LIMIT, 'limit'))}`;
 	return p.query(
 		`SELECT CAST(i.admin1_pcode AS VARCHAR) AS pcode, CAST(i.admin1 AS VARCHAR) AS admin1, ` +
-			`CAST(i.country AS VARCHAR) AS country, ${value} AS value FROM ${INCIDENTS} AS i ${where} ` +
+			`CAST(i.country AS VARCHAR) AS country, ${value} AS value FROM ${from} ` +
 			`GROUP BY ALL ORDER BY value DESC, pcode NULLS LAST, admin1 NULLS LAST, country NULLS LAST${limit}`
 	);
 }
@@ -147,32 +230,40 @@ export const CATEGORY_LIMIT = 25;
 /** Ranked rows of one category: key (null = not recorded), value; largest first, then by key. */
 export function categoryQuery(v: ViewState, dim: CategoryDim, options: RankedOptions = {}): BoundQuery {
 	const column = pick(CATEGORY_COLUMN, dim, 'category');
-	const value = pick(MEASURE_SQL, v.measure, 'measure');
 	const p = new Params();
-	const where = whereSql(filterConditions(v, p, options.ignoreOwnFilter ? [OWN_FILTER[dim]] : []));
+	// The rollup has no perpetrator column.
+	const key = dim === 'perpetrator' ? null : CATEGORY_KEY[dim];
+	const cover = auto(options) && key ? rollupPlan(v) : null;
+	const omit = options.ignoreOwnFilter ? [OWN_FILTER[dim]] : [];
+	const { from, value } = readFrom(v, v.measure, p, cover, omit, key ? [key] : []);
 	const n = options.limit === undefined ? CATEGORY_LIMIT : options.limit;
 	const limit = n === null ? '' : ` LIMIT ${p.int(positiveInt(n, MAX_LIMIT, 'limit'))}`;
 	return p.query(
-		`SELECT CAST(${column} AS VARCHAR) AS key, ${value} AS value FROM ${INCIDENTS} AS i ${where} ` +
+		`SELECT CAST(${column} AS VARCHAR) AS key, ${value} AS value FROM ${from} ` +
 			`GROUP BY ALL ORDER BY value DESC, key NULLS LAST${limit}`
 	);
 }
 
 /** Number of filtered incidents: n. */
-export function incidentCountQuery(f: Filters): BoundQuery {
+export function incidentCountQuery(f: Filters, options: SourceOptions = {}): BoundQuery {
 	const p = new Params();
+	const cover = auto(options) ? rollupPlan(f) : null;
+	if (cover) return p.query(`SELECT coalesce(sum(i.n), 0)::INTEGER AS n FROM ${coverFrom(cover, f, p)}`);
 	const where = whereSql(filterConditions(f, p));
 	return p.query(`SELECT count(*)::INTEGER AS n FROM ${INCIDENTS} AS i ${where}`);
 }
 
 /** Page v.page (1-based) of the incident list, sorted by v.sort / v.sortDir, unknown values last, then by id. */
-export function incidentPageQuery(v: ViewState, pageSize: number): BoundQuery {
+export function incidentPageQuery(v: ViewState, pageSize: number, options: SourceOptions = {}): BoundQuery {
 	const order = pick(SORT_SQL, v.sort, 'sort key');
 	const dir = pick(SORT_DIRECTIONS, v.sortDir, 'sort direction');
 	const size = positiveInt(pageSize, MAX_LIMIT, 'page size');
 	const page = positiveInt(v.page, Number.MAX_SAFE_INTEGER, 'page');
 	const p = new Params();
-	const where = whereSql(filterConditions(v, p));
+	const conditions = filterConditions(v, p);
+	// Latest first, the rollup's monthly counts tell how far back the page lies, so older row groups are not read.
+	const bound = auto(options) && v.sort === 'date' && v.sortDir === 'desc' ? pageBound(v, p, page * size) : null;
+	const where = whereSql(bound ? [...conditions, bound] : conditions);
 	return p.query(
 		`SELECT ${LIST_COLUMNS.map(selectColumn).join(', ')} FROM ${INCIDENTS} AS i ${where} ` +
 			`ORDER BY ${order} ${dir} NULLS LAST, i.incident_id ASC ` +
