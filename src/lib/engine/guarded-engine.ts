@@ -4,7 +4,9 @@
 // stop() from the worker's error event; stop() rejects every pending call and every later one, and `stopped`
 // tells the page to offer a restart. Errors are explained (engine-errors.ts) on the way out.
 import type { BoundQuery, QueryEngine, QueryResult } from '../query/engine';
+import type { ArrowTableLike } from './arrow-result';
 import { EngineError, explainEngineError } from './engine-errors';
+import { runsArrow, type ArrowRunner } from './prepared-engine';
 
 /** An engine that can stop for good; `stopped` settles with the reason when it does. */
 export interface StoppableEngine extends QueryEngine {
@@ -15,7 +17,7 @@ export function isStoppable(engine: QueryEngine): engine is StoppableEngine {
 	return typeof (engine as Partial<StoppableEngine>).stopped?.then === 'function';
 }
 
-export class GuardedEngine implements StoppableEngine {
+export class GuardedEngine implements StoppableEngine, ArrowRunner {
 	readonly stopped: Promise<EngineError>;
 	private failure: EngineError | null = null;
 	private readonly pending = new Set<(e: EngineError) => void>();
@@ -29,12 +31,22 @@ export class GuardedEngine implements StoppableEngine {
 	}
 
 	run(query: BoundQuery): Promise<QueryResult> {
+		return this.guard(() => this.inner.run(query));
+	}
+
+	/** The Arrow table, under the same guard; null when the inner engine answers QueryResults only. */
+	runArrow(query: BoundQuery): Promise<ArrowTableLike | null> {
+		const inner = this.inner;
+		return this.guard(async () => (runsArrow(inner) ? inner.runArrow(query) : null));
+	}
+
+	private guard<T>(call: () => Promise<T>): Promise<T> {
 		if (this.failure) return Promise.reject(this.failure);
-		return new Promise<QueryResult>((resolve, reject) => {
+		return new Promise<T>((resolve, reject) => {
 			this.pending.add(reject);
-			let inner: Promise<QueryResult>;
+			let inner: Promise<T>;
 			try {
-				inner = this.inner.run(query);
+				inner = call();
 			} catch (e) {
 				inner = Promise.reject(e);
 			}

@@ -12,12 +12,27 @@ export interface PreparingConnection {
 	prepare(sql: string): Promise<PreparedLike>;
 }
 
-export class PreparedEngine implements QueryEngine {
+/** An engine that can also answer with the Arrow table itself, for callers that read it column-wise (the CSV
+ *  export writes 100k rows straight from Arrow's buffers instead of making a JS value per cell). A wrapper whose
+ *  inner engine cannot resolves null. */
+export interface ArrowRunner {
+	runArrow(query: BoundQuery): Promise<ArrowTableLike | null>;
+}
+
+export function runsArrow(engine: object): engine is ArrowRunner {
+	return typeof (engine as Partial<ArrowRunner>).runArrow === 'function';
+}
+
+export class PreparedEngine implements QueryEngine, ArrowRunner {
 	private readonly statements = new Map<string, Promise<PreparedLike>>();
 
 	constructor(private readonly conn: PreparingConnection) {}
 
 	async run(query: BoundQuery): Promise<QueryResult> {
+		return arrowToResult(await this.runArrow(query));
+	}
+
+	async runArrow(query: BoundQuery): Promise<ArrowTableLike> {
 		let stmt = this.statements.get(query.sql);
 		if (!stmt) {
 			stmt = this.conn.prepare(query.sql);
@@ -25,8 +40,7 @@ export class PreparedEngine implements QueryEngine {
 			// A statement that failed to prepare is not cached, so a later call reports the real error again.
 			stmt.catch(() => this.statements.delete(query.sql));
 		}
-		const table = await (await stmt).query(...query.params);
-		return arrowToResult(table);
+		return (await stmt).query(...query.params);
 	}
 
 	/** Number of cached statements (tests check the cache is keyed by SQL text). */

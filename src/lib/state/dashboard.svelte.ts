@@ -11,7 +11,9 @@ import {
 	perpetratorOptionsQuery,
 	sourcesQuery
 } from '../query/sql';
+import type { ArrowTableLike } from '../engine/arrow-result';
 import { isStoppable } from '../engine/guarded-engine';
+import { runsArrow } from '../engine/prepared-engine';
 import { CHANNELS, channelKey, channelQuery, type ChannelName, type DataRange } from './channels';
 import { PRECOMPUTED_CHANNELS, type DefaultViewAsset } from './default-view-asset';
 import { Latest } from './latest';
@@ -220,5 +222,11 @@ export class Dashboard {
 	async exportRows(f: Filters): Promise<QueryResult> {
 		if (!this.engine) throw new Error('engine not ready');
 		return this.engine.run(exportQuery(f));
+	}
+
+	/** The same rows as an Arrow table, which the CSV export writes from directly; null if the engine has none. */
+	async exportArrow(f: Filters): Promise<ArrowTableLike | null> {
+		if (!this.engine) throw new Error('engine not ready');
+		return runsArrow(this.engine) ? this.engine.runArrow(exportQuery(f)) : null;
 	}
 }
