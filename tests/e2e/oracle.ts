@@ -74,6 +74,17 @@ export class ParquetOracle {
 		return row;
 	}
 
+	/** Incident ids of one page of the list: by event_date or killed, descending (unknown last), then by id. */
+	async pageIds(f: OracleFilter, sort: 'event_date' | 'killed', page: number, size: number): Promise<string[]> {
+		const w = this.where(f);
+		const reader = await this.conn.runAndReadAll(
+			`SELECT incident_id FROM read_parquet(?) ${w.sql} ORDER BY ${sort} DESC NULLS LAST, incident_id ` +
+				`LIMIT ${size} OFFSET ${(page - 1) * size}`,
+			w.params
+		);
+		return reader.getRowsJS().map((r) => String(r[0]));
+	}
+
 	/** The rows an export of these filters must contain, as CSV text cells (before the formula guard). */
 	async exportCells(f: OracleFilter): Promise<string[][]> {
 		const w = this.where(f);

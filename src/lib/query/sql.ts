@@ -254,21 +254,48 @@ export function incidentCountQuery(f: Filters, options: SourceOptions = {}): Bou
 	return p.query(`SELECT count(*)::INTEGER AS n FROM ${INCIDENTS} AS i ${where}`);
 }
 
+export interface PageOptions extends SourceOptions {
+	/**
+	 * How many incidents the filters select, when the caller already knows (the page's count). A page nearer the end
+	 * of the list is then read from the other end, in the opposite order, and put back in order: the last page of
+	 * millions of rows no longer sorts and skips all the others (8.5 s at 10M rows in the benchmark).
+	 */
+	total?: number | null;
+}
+
+/** Name of the helper column of a page read from the other end (a constant, removed before the answer). */
+const PAGE_SORT_KEY = 'page_sort_key';
+
 /** Page v.page (1-based) of the incident list, sorted by v.sort / v.sortDir, unknown values last, then by id. */
-export function incidentPageQuery(v: ViewState, pageSize: number, options: SourceOptions = {}): BoundQuery {
+export function incidentPageQuery(v: ViewState, pageSize: number, options: PageOptions = {}): BoundQuery {
 	const order = pick(SORT_SQL, v.sort, 'sort key');
 	const dir = pick(SORT_DIRECTIONS, v.sortDir, 'sort direction');
 	const size = positiveInt(pageSize, MAX_LIMIT, 'page size');
 	const page = positiveInt(v.page, Number.MAX_SAFE_INTEGER, 'page');
+	const offset = (page - 1) * size;
 	const p = new Params();
 	const conditions = filterConditions(v, p);
+	const columns = LIST_COLUMNS.map(selectColumn).join(', ');
+	const total = options.total;
+	if (total != null && Number.isSafeInteger(total) && offset < total && Math.max(0, total - offset - size) < offset) {
+		// Read from the end: the exact reverse of the order below (NULLS LAST and incident_id ASC flip too).
+		const reverse = pick(SORT_DIRECTIONS, v.sortDir === 'asc' ? 'desc' : 'asc', 'sort direction');
+		const count = Math.min(size, total - offset);
+		return p.query(
+			`SELECT * EXCLUDE (${PAGE_SORT_KEY}) FROM (SELECT ${columns}, ${order} AS ${PAGE_SORT_KEY} ` +
+				`FROM ${INCIDENTS} AS i ${whereSql(conditions)} ` +
+				`ORDER BY ${order} ${reverse} NULLS FIRST, i.incident_id DESC ` +
+				`LIMIT ${p.int(count)} OFFSET CAST(${p.bind(total - offset - count)} AS BIGINT)) AS page ` +
+				`ORDER BY ${PAGE_SORT_KEY} ${dir} NULLS LAST, incident_id ASC`
+		);
+	}
 	// Latest first, the rollup's monthly counts tell how far back the page lies, so older row groups are not read.
 	const bound = auto(options) && v.sort === 'date' && v.sortDir === 'desc' ? pageBound(v, p, page * size) : null;
 	const where = whereSql(bound ? [...conditions, bound] : conditions);
 	return p.query(
-		`SELECT ${LIST_COLUMNS.map(selectColumn).join(', ')} FROM ${INCIDENTS} AS i ${where} ` +
+		`SELECT ${columns} FROM ${INCIDENTS} AS i ${where} ` +
 			`ORDER BY ${order} ${dir} NULLS LAST, i.incident_id ASC ` +
-			`LIMIT ${p.int(size)} OFFSET CAST(${p.bind((page - 1) * size)} AS BIGINT)`
+			`LIMIT ${p.int(size)} OFFSET CAST(${p.bind(offset)} AS BIGINT)`
 	);
 }
 

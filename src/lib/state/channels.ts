@@ -41,7 +41,12 @@ export function channelKey(name: ChannelName, v: ViewState, range: DataRange | n
 	}
 }
 
-export function channelQuery(name: ChannelName, v: ViewState, range: DataRange): BoundQuery {
+/** What the page already knows about a view: the number of incidents its filters select (the count's answer). */
+export interface KnownFigures {
+	total?: number | null;
+}
+
+export function channelQuery(name: ChannelName, v: ViewState, range: DataRange, known: KnownFigures = {}): BoundQuery {
 	switch (name) {
 		case 'kpis':
 			return kpiQuery(filtersOf(v), range);
@@ -58,6 +63,7 @@ export function channelQuery(name: ChannelName, v: ViewState, range: DataRange):
 		case 'count':
 			return incidentCountQuery(filtersOf(v));
 		case 'rows':
-			return incidentPageQuery(v, PAGE_SIZE);
+			// The same rows either way; with the total, a page near the end is read from the end.
+			return incidentPageQuery(v, PAGE_SIZE, { total: known.total });
 	}
 }

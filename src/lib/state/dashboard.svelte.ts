@@ -166,7 +166,7 @@ export class Dashboard {
 			const isLatest = this.latest.get(c)!.next();
 			let query: BoundQuery;
 			try {
-				query = channelQuery(c, v, range);
+				query = channelQuery(c, v, range, { total: this.knownTotal(v) });
 			} catch (e) {
 				this.settle(c, { key, result: null, error: message(e) });
 				continue;
@@ -177,6 +177,12 @@ export class Dashboard {
 				(e) => isLatest() && this.settle(c, { key, result: null, error: message(e) })
 			);
 		}
+	}
+
+	/** The number of incidents of this view's filters, if the count's current answer holds it. */
+	private knownTotal(v: ViewState): number | null {
+		const n = this.isCurrent('count', v) ? this.answers.count?.result?.columns.n?.[0] : null;
+		return typeof n === 'number' ? n : null;
 	}
 
 	private settle(c: ChannelName, answer: Answer): void {

@@ -49,6 +49,27 @@ describe('Dashboard', () => {
 		expect(d.answer('kpis')?.result?.columns.tag).toEqual(['v1-kpis']);
 	});
 
+	it('asks for a page with the total once the count of the same filters is known', async () => {
+		const engine = new HeldEngine(meta());
+		const d = new Dashboard();
+		await d.attach(engine);
+		const v: ViewState = { ...DEFAULT_VIEW, provinces: ['SY11'] };
+		d.update(v);
+		// Before the count is known, the page is asked for without it.
+		expect(engine.pending.map((p) => p.query)).toContainEqual(channelQuery('rows', v, range));
+		for (const p of engine.pending.splice(0)) {
+			p.resolve(p.query.sql === channelQuery('count', v, range).sql ? { names: ['n'], columns: { n: [1234] }, rowCount: 1 } : tagged('x'));
+		}
+		await flush();
+		const last = { ...v, page: 25 };
+		d.update(last);
+		expect(engine.pending.map((p) => p.query)).toEqual([channelQuery('rows', last, range, { total: 1234 })]);
+		// Other filters: their count is not known yet, so no total.
+		const other = { ...last, provinces: ['SY09'] };
+		d.update(other);
+		expect(engine.pending.map((p) => p.query)).toContainEqual(channelQuery('rows', other, range));
+	});
+
 	it('drops an answer that arrives after a newer request, and re-runs only channels whose key changed', async () => {
 		const engine = new HeldEngine(meta());
 		const d = new Dashboard();
