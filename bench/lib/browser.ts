@@ -8,25 +8,13 @@ import type { ScriptContext, Step } from './interactions';
 import { loadTimes, type LoadTimes } from './load-times';
 import { MemorySampler, type MemoryReport } from './memory';
 import type { NativeTiming } from './native';
-import { CHROMIUM } from './paths';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/lib/chromium';
 import { PROBE_SOURCE, replayItems, snapshot, tally, type ProbeApi } from './probe';
 import type { QueryKind } from './query-kinds';
 import { runStep, type StepResult } from './steps';
 
 export type { ExportResult, LoadTimes, StepResult };
 export type { QueryTiming } from './probe';
-
-/** The flags of DESIGN.md: headless, no sandbox (containers), no GPU, nothing that phones home. */
-export const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 type Log = (line: string) => void;
 

@@ -9,4 +9,4 @@ export const DEFAULT_CACHE_DIR = join(REPO_ROOT, '.cache', 'bench');
 export const BUILD_DIR = resolve(REPO_ROOT, process.env.RASD_BUILD_DIR ?? 'build');
 export const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
 export const REAL_DATA_DIR = resolve(REPO_ROOT, '..', 'shared', 'data', 'real');
-export const CHROMIUM = process.env.RASD_CHROMIUM || '/usr/bin/chromium';
+export { CHROMIUM } from '../../scripts/lib/chromium';

@@ -1,10 +1,9 @@
 // The artifact must open read-only in the browser's engine. DuckDB-WASM 1.32's Node build runs the same wasm as the
 // browser; the artifact is registered as a buffer and ATTACHed READ_ONLY, as the browser does over HTTP.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACT_ALIAS, ARTIFACT_SCHEMA_VERSION, ENUM_COLUMNS } from '../../src/lib/data/artifact';
+import { connectToArtifact, type NodeWasmConnection } from '../../src/lib/engine/testing/node-wasm';
 import { INCIDENT_COLUMN_NAMES } from '../../src/lib/data/schema';
 import { buildArtifact } from '../../scripts/lib/artifact-build';
 import type { BoundQuery } from '../../src/lib/query/engine';
@@ -22,9 +21,7 @@ import { nativeRows, removeTempDirs, smallParquet, tempDir } from './helpers';
 
 afterAll(removeTempDirs);
 
-const require = createRequire(import.meta.url);
-type Duckdb = typeof import('@duckdb/duckdb-wasm/blocking');
-type Connection = ReturnType<Awaited<ReturnType<Duckdb['createDuckDB']>>['connect']>;
+type Connection = NodeWasmConnection;
 
 /** Arrow rows as plain arrays; BigInt counts become numbers, Arrow lists become arrays. */
 function rows(conn: Connection, sql: string): unknown[][] {
@@ -51,20 +48,7 @@ describe('artifact in DuckDB-WASM 1.32 (Node build of the same wasm)', () => {
 		const artifact = join(dir, 'rasd.duckdb');
 		await buildArtifact({ input: parquet, output: artifact });
 
-		const duckdb = require('@duckdb/duckdb-wasm/blocking') as Duckdb;
-		const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
-		const db = await duckdb.createDuckDB(
-			{
-				mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-				eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
-			},
-			new duckdb.VoidLogger(),
-			duckdb.NODE_RUNTIME
-		);
-		await db.instantiate();
-		db.registerFileBuffer('rasd.duckdb', new Uint8Array(readFileSync(artifact)));
-		conn = db.connect();
-		conn.query(`ATTACH 'rasd.duckdb' AS ${ARTIFACT_ALIAS} (READ_ONLY)`);
+		conn = await connectToArtifact(artifact);
 		closeDb = () => conn.close();
 	});
 

@@ -372,10 +372,11 @@ describe.skipIf(!existsSync(PARQUET))('dashboard end to end', () => {
 		const w = await openPage(browser);
 		const { page } = w;
 		const rowIds = () => page.getByTestId('incident-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
-		for (const [query, filter, sort] of [
+		const cases: [string, OracleFilter, 'event_date' | 'killed'][] = [
 			['', {}, 'event_date'],
 			['?province=SY02&sort=killed', { provinces: ['SY02'] }, 'killed']
-		] as const) {
+		];
+		for (const [query, filter, sort] of cases) {
 			await page.goto(`${server.url}/${query}`);
 			await waitReady(page);
 			const total = (await oracle.totals(filter)).incidents;

@@ -1,16 +1,16 @@
-// End-to-end harness: serves the built app (build/) on 127.0.0.1 from a small static server with HTTP range
-// support (DuckDB-WASM reads the artifact with range requests) and drives Debian's Chromium via playwright-core.
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+// End-to-end harness: serves the built app (build/) on 127.0.0.1 with the project's static server (HTTP range
+// support: DuckDB-WASM reads the artifact with range requests) and drives Debian's Chromium via playwright-core.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/lib/chromium';
+import { serveStatic as serveStaticFiles, type StaticServer } from '../../scripts/lib/static-server';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** RASD_BUILD_DIR lets parallel work build and test its own copy (svelte.config.js reads the same variable). */
 export const BUILD_DIR = resolve(REPO_ROOT, process.env.RASD_BUILD_DIR ?? 'build');
-export const CHROMIUM = process.env.RASD_CHROMIUM ?? '/usr/bin/chromium';
+export { CHROMIUM };
 export const PARQUET = join(REPO_ROOT, 'data', 'incidents.parquet');
 
 /** Fails with an actionable message when the app has not been built. */
@@ -23,95 +23,16 @@ export function requireBuild(dir = BUILD_DIR): string {
 	return dir;
 }
 
-const MIME: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json',
-	'.geojson': 'application/geo+json',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.wasm': 'application/wasm',
-	'.duckdb': 'application/octet-stream',
-	'.txt': 'text/plain; charset=utf-8'
-};
+export type { StaticServer };
 
-export interface StaticServer {
-	url: string;
-	close(): Promise<void>;
-}
-
-/** A static server for a prerendered SvelteKit build: `/` -> index.html, `/x` -> x.html, Range and HEAD. */
-export async function serveStatic(root: string): Promise<StaticServer> {
-	const base = resolve(root);
-	const server: Server = createServer((req, res) => {
-		// RASD_E2E_LOG=1 prints every request the app makes (the worker's range reads included).
-		if (process.env.RASD_E2E_LOG) res.on('finish', () => console.log(req.method, req.url, req.headers.range ?? '', res.statusCode));
-		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-		let file = normalize(join(base, path));
-		if (file !== base && !file.startsWith(base + sep)) {
-			res.writeHead(403).end();
-			return;
-		}
-		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-		else if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
-		if (!existsSync(file)) {
-			res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-			return;
-		}
-		const size = statSync(file).size;
-		const headers: Record<string, string | number> = {
-			'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-			'accept-ranges': 'bytes',
-			'cache-control': 'no-cache'
-		};
-		const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
-		if (range && (range[1] || range[2])) {
-			let start = range[1] ? Number(range[1]) : size - Number(range[2]);
-			let end = range[1] && range[2] ? Number(range[2]) : size - 1;
-			start = Math.max(0, start);
-			end = Math.min(end, size - 1);
-			if (start > end || start >= size) {
-				res.writeHead(416, { 'content-range': `bytes */${size}` }).end();
-				return;
-			}
-			res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
-			if (req.method === 'HEAD') res.end();
-			else createReadStream(file, { start, end }).pipe(res);
-			return;
-		}
-		res.writeHead(200, { ...headers, 'content-length': size });
-		if (req.method === 'HEAD') res.end();
-		else createReadStream(file).pipe(res);
-	});
-	await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}`,
-		close: () =>
-			new Promise<void>((ok) => {
-				server.closeAllConnections();
-				server.close(() => ok());
-			})
-	};
+/** The app's static server (scripts/lib/static-server.ts); RASD_E2E_LOG=1 prints every request the app makes. */
+export function serveStatic(root: string): Promise<StaticServer> {
+	return serveStaticFiles(root, { log: !!process.env.RASD_E2E_LOG });
 }
 
 export async function launchBrowser(): Promise<Browser> {
 	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-	return chromium.launch({
-		executablePath: CHROMIUM,
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
+	return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 /** A page that records every request URL and every console error / uncaught exception. */

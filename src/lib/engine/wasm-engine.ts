@@ -47,12 +47,18 @@ async function probeArtifact(artifactUrl: string): Promise<void> {
 	throw new EngineError('artifact-unreachable', `the data file ${ARTIFACT_PATH} could not be read from the server (HTTP ${response.status})`);
 }
 
+/** For a race: rejects when the check fails, never settles when it passes (and is never an unhandled rejection). */
+function failureOf(check: Promise<void>): Promise<never> {
+	const failure = check.then(() => new Promise<never>(() => undefined));
+	failure.catch(() => undefined);
+	return failure;
+}
+
 async function start(artifactUrl: string, onStop: () => void): Promise<QueryEngine> {
 	// The artifact's HEAD probe runs while the worker and the wasm start: a failure ends the start at once, and the
 	// artifact is attached only once the probe has passed.
 	const artifactChecked = probeArtifact(artifactUrl);
-	const artifactMissing = artifactChecked.then(() => new Promise<never>(() => undefined));
-	artifactMissing.catch(() => undefined);
+	const artifactMissing = failureOf(artifactChecked);
 	// Feature check: the eh bundle where wasm exceptions are supported, else mvp.
 	const bundle = await duckdb.selectBundle(DUCKDB_BUNDLES);
 	if (!bundle.mainWorker) throw new Error('DuckDB bundle without a worker');
@@ -60,16 +66,16 @@ async function start(artifactUrl: string, onStop: () => void): Promise<QueryEngi
 	// leaves the page "starting" forever), so an unreachable bundle is detected with a HEAD request, run alongside
 	// the instantiation rather than before it (it used to delay the worker by a round trip), and a worker that fails
 	// to load rejects through its error event. No timeout: slow networks just take longer.
-	const wasmUnreachable = fetch(bundle.mainModule, { method: 'HEAD' }).then(
-		(probe) => {
-			if (!probe.ok) throw new Error(`the DuckDB wasm file answered HTTP ${probe.status}`);
-			return new Promise<never>(() => undefined); // reachable: never wins the race
-		},
-		(e: unknown) => {
-			throw new Error(`the DuckDB wasm file could not be reached (${e instanceof Error ? e.message : String(e)})`);
-		}
+	const wasmUnreachable = failureOf(
+		fetch(bundle.mainModule, { method: 'HEAD' }).then(
+			(probe) => {
+				if (!probe.ok) throw new Error(`the DuckDB wasm file answered HTTP ${probe.status}`);
+			},
+			(e: unknown) => {
+				throw new Error(`the DuckDB wasm file could not be reached (${e instanceof Error ? e.message : String(e)})`);
+			}
+		)
 	);
-	wasmUnreachable.catch(() => undefined);
 	// DuckDB's worker runs inside the guard (duckdb-worker-guard.js), which turns its unhandled rejections into
 	// error events: without it a wasm file that fails to compile leaves the start pending forever.
 	const worker = new Worker(`${WORKER_GUARD}?worker=${encodeURIComponent(new URL(bundle.mainWorker, location.href).href)}`);

@@ -1,34 +1,17 @@
 // The browser path (DuckDB-WASM -> Arrow -> PreparedEngine/arrowToResult) must answer every builder exactly as
 // native DuckDB does. DuckDB-WASM's Node build runs the same wasm the browser runs, offline.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import type { BoundQuery } from '../query/engine';
 import { DEFAULT_VIEW, type ViewState } from '../query/filters';
 import * as sql from '../query/sql';
 import { arrowCell } from './arrow-result';
 import { NodeEngine } from './node-engine';
 import { PreparedEngine, type PreparingConnection } from './prepared-engine';
+import { connectToArtifact } from './testing/node-wasm';
 import { writeTinyArtifact } from './testing/tiny-artifact';
 
-const require = createRequire(import.meta.url);
-
 async function wasmEngine(artifact: string): Promise<PreparedEngine> {
-	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'));
-	const db = await duckdb.createDuckDB(
-		{
-			mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-			eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
-		},
-		new duckdb.VoidLogger(),
-		duckdb.NODE_RUNTIME
-	);
-	await db.instantiate();
-	db.registerFileBuffer('rasd.duckdb', new Uint8Array(readFileSync(artifact)));
-	const conn = db.connect();
-	conn.query("ATTACH 'rasd.duckdb' AS rasd (READ_ONLY)");
+	const conn = await connectToArtifact(artifact);
 	// The blocking connection is synchronous; the engine expects the async connection's shape.
 	const asyncConn: PreparingConnection = {
 		prepare: async (text) => {

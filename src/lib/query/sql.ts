@@ -113,16 +113,23 @@ export function kpiQuery(f: Filters, data: { min: string; max: string }, options
 	const select = [
 		...figures('', cur),
 		...figures('prev_', prev),
-		`${p.text(cur.from)} AS period_from`,
-		`${p.text(cur.to)} AS period_to`,
-		`${p.text(prev.from)} AS prev_from`,
-		`${p.text(prev.to)} AS prev_to`
+		...periodColumns(p, cur, prev)
 	];
 	// Scan only the days of both periods; the FILTER clauses split them.
 	const lo = prev.from < cur.from ? prev.from : cur.from;
 	const hi = prev.to > cur.to ? prev.to : cur.to;
 	const conditions = [`i.event_date BETWEEN ${p.date(lo)} AND ${p.date(hi)}`, ...filterConditions(f, p, ['dates'])];
 	return p.query(`SELECT ${select.join(', ')} FROM ${INCIDENTS} AS i ${whereSql(conditions)}`);
+}
+
+/** The KPI's period ends as result columns (both KPI forms end with these). */
+function periodColumns(p: Params, cur: Period, prev: Period): string[] {
+	return [
+		`${p.text(cur.from)} AS period_from`,
+		`${p.text(cur.to)} AS period_to`,
+		`${p.text(prev.from)} AS prev_from`,
+		`${p.text(prev.to)} AS prev_to`
+	];
 }
 
 /** kpiQuery over rollup-shaped rows: each period read through its own month cover, tagged 0 (current) or 1. */
@@ -141,10 +148,7 @@ function kpiRollupQuery(f: Filters, cur: Period, prev: Period): BoundQuery {
 	const select = [
 		...figures('', 0),
 		...figures('prev_', 1),
-		`${p.text(cur.from)} AS period_from`,
-		`${p.text(cur.to)} AS period_to`,
-		`${p.text(prev.from)} AS prev_from`,
-		`${p.text(prev.to)} AS prev_to`
+		...periodColumns(p, cur, prev)
 	];
 	const periodSelects = (period: Period, tag: 0 | 1) => {
 		const lead = `${tag} AS period, `;
