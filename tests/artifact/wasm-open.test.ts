@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACT_ALIAS, ARTIFACT_SCHEMA_VERSION, ENUM_COLUMNS } from '../../src/lib/data/artifact';
-import { connectToArtifact, type NodeWasmConnection } from '../../src/lib/engine/testing/node-wasm';
+import { connectToArtifact, type NodeWasmConnection } from '../helpers/node-wasm';
 import { INCIDENT_COLUMN_NAMES } from '../../src/lib/data/schema';
 import { buildArtifact } from '../../scripts/lib/artifact-build';
 import type { BoundQuery } from '../../src/lib/query/engine';

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { arrowCell, arrowToResult, type ArrowTableLike } from '../../src/lib/engine/arrow-result';
-import { writeTinyArtifact, TINY_INCIDENTS } from '../../src/lib/engine/testing/tiny-artifact';
+import { writeTinyArtifact, TINY_INCIDENTS } from '../helpers/tiny-artifact';
 import { INCIDENT_COLUMN_NAMES, type Incident } from '../../src/lib/data/schema';
 import { arrowCsvChunks, arrowCsvParts } from '../../src/lib/export/arrow-csv';
 import { arrowCsvBlob, incidentCsvBlob } from '../../src/lib/export/incident-export';

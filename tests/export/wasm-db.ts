@@ -1,7 +1,7 @@
 // Test helper: DuckDB-WASM's Node build (the same wasm the browser runs, offline), blocking API, so that tests get
 // the exact Arrow tables the page gets. Node only.
 import type { ArrowTableLike } from '../../src/lib/engine/arrow-result';
-import { openNodeWasm } from '../../src/lib/engine/testing/node-wasm';
+import { openNodeWasm } from '../helpers/node-wasm';
 
 export interface WasmDb {
 	/** Runs SQL with bound parameters (a prepared statement) and returns the Arrow table. */

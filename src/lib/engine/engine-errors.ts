@@ -2,7 +2,7 @@
 // own terms ("Invalid Error: tried to read past the end", "database does not exist" for a file that answered 404);
 // the page shows this module's sentence, with the original message kept, shortened, for whoever debugs it.
 // The patterns are the messages measured in Chromium with DuckDB-WASM 1.32 and in native DuckDB 1.4.3 (now 1.4.4)
-// (src/lib/engine/engine-errors.test.ts produces the native ones for real).
+// (tests/engine/engine-errors.test.ts produces the native ones for real).
 
 export type EngineFailure =
 	| 'artifact-missing'

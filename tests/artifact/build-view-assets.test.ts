@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { buildViewAssets, checkAdmin1GeoJson } from '../../../scripts/build-view-assets';
-import { DEFAULT_VIEW } from '../query/filters';
-import { PAGE_SIZE, categoryQuery, incidentPageQuery, kpiQuery, sourcesQuery } from '../query/sql';
-import { NodeEngine } from './node-engine';
-import { writeTinyArtifact } from './testing/tiny-artifact';
+import { buildViewAssets, checkAdmin1GeoJson } from '../../scripts/build-view-assets';
+import { DEFAULT_VIEW } from '../../src/lib/query/filters';
+import { PAGE_SIZE, categoryQuery, incidentPageQuery, kpiQuery, sourcesQuery } from '../../src/lib/query/sql';
+import { NodeEngine } from '../../src/lib/engine/node-engine';
+import { writeTinyArtifact } from '../helpers/tiny-artifact';
 
-const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..', '..');
+const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 
 const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] });
 const feature = (props: Record<string, unknown>, geometry: object | null = square(0)) => ({ type: 'Feature', properties: props, geometry });

@@ -3,9 +3,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildArtifact } from '../../../../scripts/lib/artifact-build';
-import { IncidentParquetWriter } from '../../../../scripts/lib/incident-parquet-writer';
-import type { Incident } from '../../data/schema';
+import { buildArtifact } from '../../scripts/lib/artifact-build';
+import { IncidentParquetWriter } from '../../scripts/lib/incident-parquet-writer';
+import type { Incident } from '../../src/lib/data/schema';
 
 const base: Incident = {
 	incident_id: '',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine, nodeCell } from './node-engine';
-import { writeTinyArtifact } from './testing/tiny-artifact';
+import { NodeEngine, nodeCell } from '../../src/lib/engine/node-engine';
+import { writeTinyArtifact } from '../helpers/tiny-artifact';
 
 describe('NodeEngine over an artifact', () => {
 	let engine: NodeEngine;

@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS } from '../query/filters';
-import { incidentCountQuery } from '../query/sql';
-import { EngineError, explainEngineError, type EngineFailure } from './engine-errors';
-import { NodeEngine } from './node-engine';
-import { writeTinyArtifact } from './testing/tiny-artifact';
+import { EMPTY_FILTERS } from '../../src/lib/query/filters';
+import { incidentCountQuery } from '../../src/lib/query/sql';
+import { EngineError, explainEngineError, type EngineFailure } from '../../src/lib/engine/engine-errors';
+import { NodeEngine } from '../../src/lib/engine/node-engine';
+import { writeTinyArtifact } from '../helpers/tiny-artifact';
 
 let dir: string;
 let artifact: Buffer;

@@ -1,14 +1,14 @@
 // The browser path (DuckDB-WASM -> Arrow -> PreparedEngine/arrowToResult) must answer every builder exactly as
 // native DuckDB does. DuckDB-WASM's Node build runs the same wasm the browser runs, offline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoundQuery } from '../query/engine';
-import { DEFAULT_VIEW, type ViewState } from '../query/filters';
-import * as sql from '../query/sql';
-import { arrowCell } from './arrow-result';
-import { NodeEngine } from './node-engine';
-import { PreparedEngine, type PreparingConnection } from './prepared-engine';
-import { connectToArtifact } from './testing/node-wasm';
-import { writeTinyArtifact } from './testing/tiny-artifact';
+import type { BoundQuery } from '../../src/lib/query/engine';
+import { DEFAULT_VIEW, type ViewState } from '../../src/lib/query/filters';
+import * as sql from '../../src/lib/query/sql';
+import { arrowCell } from '../../src/lib/engine/arrow-result';
+import { NodeEngine } from '../../src/lib/engine/node-engine';
+import { PreparedEngine, type PreparingConnection } from '../../src/lib/engine/prepared-engine';
+import { connectToArtifact } from '../helpers/node-wasm';
+import { writeTinyArtifact } from '../helpers/tiny-artifact';
 
 async function wasmEngine(artifact: string): Promise<PreparedEngine> {
 	const conn = await connectToArtifact(artifact);

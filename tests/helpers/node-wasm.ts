@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { ARTIFACT_ALIAS } from '../../data/artifact';
+import { ARTIFACT_ALIAS } from '../../src/lib/data/artifact';
 
 const require = createRequire(import.meta.url);
 
