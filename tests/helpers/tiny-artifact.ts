@@ -1,5 +1,5 @@
-// Test helper: a tiny artifact from invented incidents, built by the project's own Parquet writer and artifact
-// build, so engine and build-script tests run on exactly what the browser gets, without the demo data. Node only.
+// Test helper: an artifact from invented incidents, built by the project's own Parquet writer and artifact build, so
+// engine, build-script and query tests (tests/query/fixture-db.ts) run on exactly what the browser gets. Node only.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +50,7 @@ export const TINY_INCIDENTS: Incident[] = [
 ];
 
 /** Writes the rows to a Parquet and compiles it with the real artifact build (scripts/lib/artifact-build.ts). */
-export async function writeTinyArtifact(rows: Incident[] = TINY_INCIDENTS, dir = mkdtempSync(join(tmpdir(), 'rasd-tiny-'))): Promise<string> {
+export async function writeTinyArtifact(rows: readonly Incident[] = TINY_INCIDENTS, dir = mkdtempSync(join(tmpdir(), 'rasd-tiny-'))): Promise<string> {
 	const parquet = join(dir, 'incidents.parquet');
 	const writer = await IncidentParquetWriter.open(parquet, { merge: false });
 	for (const r of rows) await writer.add(r);

@@ -1,15 +1,18 @@
-// An in-memory DuckDB shaped like the browser artifact (src/lib/data/artifact.ts): `ATTACH ':memory:' AS rasd`,
-// the incidents table with the ENUM columns, day_key and month_key, the month rollup, and the meta and sources
-// tables, filled from invented rows. Its engine binds parameters the way DuckDB-WASM does (every number as DOUBLE,
-// text as VARCHAR) and is strict about results: any value that is not a string, a number or null fails the query,
-// which checks the builders' promise that results need no conversion.
+// The artifact the browser ATTACHes, built from invented rows by the real build: the rows go through the project's
+// Parquet writer and scripts/lib/artifact-build.ts (tests/helpers/tiny-artifact.ts), so the tables, ENUM types,
+// keys, rollup, meta and sources are the build's own, never a copy; columns added to the schema flow through (a row
+// without one gets null). The file is attached read-only as `rasd`, as the page attaches it. Its engine binds
+// parameters the way DuckDB-WASM does (every number as DOUBLE, text as VARCHAR) and is strict about results: any
+// value that is not a string, a number or null fails the query, which checks the builders' promise that results
+// need no conversion.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { ENUM_COLUMNS } from '../../src/lib/data/artifact';
-import { INCIDENTS, INCIDENTS_MONTH } from '../../src/lib/query/columns';
-import { rollupTableSelectSql } from '../../src/lib/query/rollup';
-import { SEARCH_TEXT_SQL } from '../../src/lib/query/where';
-import { INCIDENT_COLUMNS, createIncidentsTableSql, type Incident } from '../../src/lib/data/schema';
+import { ARTIFACT_ALIAS } from '../../src/lib/data/artifact';
+import type { Incident } from '../../src/lib/data/schema';
 import type { BoundQuery, QueryEngine, QueryResult, SqlParam } from '../../src/lib/query/engine';
+import { writeTinyArtifact } from '../helpers/tiny-artifact';
 
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -53,54 +56,12 @@ class StrictEngine implements QueryEngine {
 	}
 }
 
-/** The ENUM of a column: its distinct values in reverse order, so that sorting by the ENUM (rather than by
- *  text) would give a visibly wrong order. */
-function enumType(rows: readonly Incident[], column: keyof Incident): string {
-	const values = [...new Set(rows.map((r) => r[column]).filter((v): v is string => typeof v === 'string'))];
-	values.sort().reverse();
-	if (values.length === 0) values.push('(none)'); // DuckDB refuses an empty ENUM
-	return `ENUM(${values.map(literal).join(', ')})`;
-}
-
 export async function openFixtureDb(rows: readonly Incident[]): Promise<FixtureDb> {
+	const dir = mkdtempSync(join(tmpdir(), 'rasd-fixture-'));
+	const artifact = await writeTinyArtifact(rows, dir);
 	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
 	const conn = await instance.connect();
-	await conn.run(createIncidentsTableSql('staging'));
-	const placeholders = INCIDENT_COLUMNS.map((c) => (c.type === 'DATE' ? 'CAST(? AS DATE)' : '?')).join(', ');
-	const insert = await conn.prepare(`INSERT INTO staging VALUES (${placeholders})`);
-	for (const row of rows) {
-		INCIDENT_COLUMNS.forEach((c, i) => {
-			const v = row[c.name];
-			if (v === null) insert.bindNull(i + 1);
-			else if (c.type === 'INTEGER') insert.bindInteger(i + 1, v as number);
-			else if (c.type === 'DOUBLE') insert.bindDouble(i + 1, v as number);
-			else insert.bindVarchar(i + 1, String(v));
-		});
-		await insert.run();
-	}
-	const enums = new Set<string>(ENUM_COLUMNS);
-	const select = INCIDENT_COLUMNS.map((c) =>
-		enums.has(c.name) ? `CAST(${c.name} AS ${enumType(rows, c.name)}) AS ${c.name}` : c.name
-	);
-	await conn.run("ATTACH ':memory:' AS rasd");
-	await conn.run(
-		`CREATE TABLE rasd.incidents AS SELECT ${select.join(', ')}, ` +
-			`CAST(event_date - DATE '1970-01-01' AS INTEGER) AS day_key, ` +
-			`CAST(year(event_date) * 12 + month(event_date) - 1 AS INTEGER) AS month_key, ` +
-			`${SEARCH_TEXT_SQL} AS search_text ` +
-			`FROM staging ORDER BY event_date`
-	);
-	// The month rollup by the build's own SQL (scripts/lib/artifact-build.ts runs the same function).
-	await conn.run(`CREATE TABLE ${INCIDENTS_MONTH} AS ${rollupTableSelectSql(INCIDENTS)}`);
-	await conn.run(
-		`CREATE TABLE rasd.meta AS SELECT count(*)::BIGINT AS row_count, min(event_date) AS date_min, ` +
-			`max(event_date) AS date_max, 'fixture' AS source_sha256, '2025-01-01T00:00:00Z' AS built_at, ` +
-			`count(*) FILTER (WHERE source_dataset = 'synthetic')::BIGINT AS synthetic_rows, 1 AS schema_version FROM staging`
-	);
-	await conn.run(
-		`CREATE TABLE rasd.sources AS SELECT source_dataset, count(*)::BIGINT AS rows, min(event_date) AS date_min, ` +
-			`max(event_date) AS date_max, 'citation of ' || source_dataset AS citation FROM staging GROUP BY source_dataset`
-	);
+	await conn.run(`ATTACH ${literal(artifact)} AS ${ARTIFACT_ALIAS} (READ_ONLY)`);
 	return {
 		engine: new StrictEngine(conn),
 		async rows(sql, params = []) {
@@ -111,6 +72,7 @@ export async function openFixtureDb(rows: readonly Incident[]): Promise<FixtureD
 		close() {
 			conn.closeSync();
 			instance.closeSync();
+			rmSync(dir, { recursive: true, force: true });
 		}
 	};
 }

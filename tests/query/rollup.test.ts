@@ -1,7 +1,7 @@
 // The month rollup: which views may read it (rollupPlan, on its own), and, on DuckDB, that every builder that
 // reads it returns exactly what the same builder returns from the incidents table alone (source: 'raw'), for
 // random views over two datasets (the hand-made fixture and 3,000 generated incidents over 2017-2025) and for
-// hand-picked date edges. The fixture's rollup table is made by the build's own SQL (fixture-db.ts).
+// hand-picked date edges. Both datasets are compiled by the real artifact build (fixture-db.ts).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIncidents } from '../../src/lib/demo/generator';

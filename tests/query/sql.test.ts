@@ -1,4 +1,5 @@
-// Every builder run on DuckDB (node-api) over the invented fixture, against hand-computed figures.
+// Every builder run on DuckDB (node-api) over the invented fixture, compiled by the real artifact build
+// (fixture-db.ts), against hand-computed figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INCIDENT_COLUMN_NAMES } from '../../src/lib/data/schema';
 import { DEFAULT_VIEW, EMPTY_FILTERS, type Filters, type ViewState } from '../../src/lib/query/filters';
@@ -34,7 +35,7 @@ const v = (patch: Partial<ViewState>): ViewState => ({ ...DEFAULT_VIEW, ...patch
 const run = async (q: { sql: string; params: (string | number | boolean | null)[] }) => resultRows(await db.engine.run(q));
 const count = async (filters: Filters) => (await run(incidentCountQuery(filters)))[0].n;
 
-describe('the fixture database is shaped like the artifact', () => {
+describe('the artifact the build makes from the fixture', () => {
 	it('has ENUM category columns, day_key and month_key', async () => {
 		const cols = await db.rows(
 			"SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = 'rasd' AND table_name = 'incidents'"
