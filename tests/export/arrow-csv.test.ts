@@ -8,13 +8,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { arrowCell, arrowToResult, type ArrowTableLike } from '../../src/lib/engine/arrow-result';
 import { writeTinyArtifact, TINY_INCIDENTS } from '../helpers/tiny-artifact';
 import { INCIDENT_COLUMN_NAMES, type Incident } from '../../src/lib/data/schema';
-import { arrowCsvChunks, arrowCsvParts } from '../../src/lib/export/arrow-csv';
+import { arrowCsvChunks } from '../../src/lib/export/arrow-csv';
 import { arrowCsvBlob, incidentCsvBlob } from '../../src/lib/export/incident-export';
 import { csvParts } from '../../src/lib/export/incident-csv';
 import type { QueryResult } from '../../src/lib/query/engine';
 import { EMPTY_FILTERS } from '../../src/lib/query/filters';
 import { EXPORT_COLUMNS, exportQuery } from '../../src/lib/query/sql';
 import { openWasmDb, type WasmDb } from './wasm-db';
+
+/** The whole document at once. */
+const arrowCsvParts = (table: ArrowTableLike, columns: readonly string[]) => [...arrowCsvChunks(table, columns)];
 
 /** The reference conversion: one get() per cell, as the page converted results before. */
 function cellByCell(table: ArrowTableLike): QueryResult {

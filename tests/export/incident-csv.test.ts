@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INCIDENT_COLUMN_NAMES, type Incident } from '../../src/lib/data/schema';
-import { aggregateCsv, aggregateFileName, csvParts, exportFileName, incidentCsv } from '../../src/lib/export/incident-csv';
+import { aggregateCsv, aggregateFileName, csvParts, exportFileName } from '../../src/lib/export/incident-csv';
 import type { QueryResult } from '../../src/lib/query/engine';
 import { DEFAULT_VIEW, EMPTY_FILTERS } from '../../src/lib/query/filters';
 import { EXPORT_COLUMNS, exportQuery, timelineQuery } from '../../src/lib/query/sql';
@@ -16,6 +16,9 @@ beforeAll(async () => {
 	db = await openFixtureDb(FIXTURE);
 });
 afterAll(() => db?.close());
+
+/** The incident export as the Export button writes it (incident-export.ts: csvParts over EXPORT_COLUMNS). */
+const incidentCsv = (result: QueryResult) => [...csvParts(result, EXPORT_COLUMNS)].join('');
 
 const BOM = '\uFEFF';
 const result = (names: string[], rows: (string | number | null)[][]): QueryResult => ({

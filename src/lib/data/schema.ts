@@ -78,10 +78,3 @@ export const INCIDENT_COLUMNS: readonly ColumnDef[] = [
 ];
 
 export const INCIDENT_COLUMN_NAMES: readonly (keyof Incident)[] = INCIDENT_COLUMNS.map((c) => c.name);
-
-/** `CREATE TABLE` for the canonical table; names come from the fixed list above, never from input. */
-export function createIncidentsTableSql(table = 'incidents'): string {
-	if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`bad table name ${table}`);
-	const cols = INCIDENT_COLUMNS.map((c) => `${c.name} ${c.type}${c.notNull ? ' NOT NULL' : ''}`);
-	return `CREATE TABLE ${table} (${cols.join(', ')}, PRIMARY KEY (incident_id))`;
-}

@@ -406,8 +406,3 @@ export function* arrowCsvChunks(table: ArrowTableLike, columns: readonly string[
 	}
 	yield* sink.finish();
 }
-
-/** The whole document at once (tests, small tables). */
-export function arrowCsvParts(table: ArrowTableLike, columns: readonly string[]): Uint8Array<ArrayBuffer>[] {
-	return [...arrowCsvChunks(table, columns)];
-}

@@ -26,14 +26,3 @@ export function csvLine(values: readonly CsvValue[], options: CsvOptions = {}): 
 }
 
 export const UTF8_BOM = '\uFEFF';
-
-/** A whole document: header, rows, CRLF line ends; with a BOM so that Excel reads UTF-8 (Arabic) correctly. */
-export function toCsv(
-	header: readonly string[],
-	rows: Iterable<readonly CsvValue[]>,
-	options: CsvOptions & { bom?: boolean } = {}
-): string {
-	const parts: string[] = [options.bom ? UTF8_BOM : '', csvLine(header, options)];
-	for (const row of rows) parts.push(csvLine(row, options));
-	return parts.join('');
-}

@@ -3,7 +3,6 @@
 // cells (src/lib/export/csv.ts).
 import type { QueryResult } from '../query/engine';
 import type { Filters } from '../query/filters';
-import { EXPORT_COLUMNS } from '../query/columns';
 import { UTF8_BOM, csvLine, type CsvValue } from './csv';
 
 const OPTIONS = { guardFormulas: true } as const;
@@ -23,11 +22,6 @@ export function* csvParts(result: QueryResult, columns: readonly string[] = resu
 		}
 	}
 	if (chunk.length > 0) yield chunk.join('');
-}
-
-/** The incident export: EXPORT_COLUMNS in schema order (an export can be imported again as a CSV source). */
-export function incidentCsv(result: QueryResult): string {
-	return [...csvParts(result, EXPORT_COLUMNS)].join('');
 }
 
 /** A chart's data as shown: the result's own columns. */

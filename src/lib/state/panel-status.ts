@@ -9,9 +9,3 @@ export function panelStatus(answer: Answer | undefined, current: boolean): Panel
 	if (!current) return 'stale';
 	return answer.result && answer.result.rowCount > 0 ? 'ready' : 'empty';
 }
-
-export interface ChartExport {
-	kind: 'csv' | 'png';
-	/** Chart name used in the file name (timeline, provinces, targets, attacks). */
-	name: string;
-}
