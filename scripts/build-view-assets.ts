@@ -13,15 +13,15 @@ import { SYRIA_PCODES } from '../src/lib/data/gazetteer';
 import { NodeEngine } from '../src/lib/engine/node-engine';
 import type { QueryEngine } from '../src/lib/query/engine';
 import { DEFAULT_VIEW } from '../src/lib/query/filters';
-import { metaQuery, sourcesQuery } from '../src/lib/query/sql';
-import { channelQuery } from '../src/lib/state/channels';
-import { metaFromResult } from '../src/lib/state/meta';
+import { dimensionOptionsQuery, metaQuery, sourcesQuery } from '../src/lib/query/sql';
+import { viewQuery } from '../src/lib/query/views';
+import { metaFromResult } from '../src/lib/query/meta';
 import {
 	DEFAULT_VIEW_ASSET_VERSION,
 	PRECOMPUTED_CHANNELS,
 	type DefaultViewAsset,
 	type PrecomputedChannel
-} from '../src/lib/state/default-view-asset';
+} from '../src/lib/query/default-view-asset';
 import type { QueryResult } from '../src/lib/query/engine';
 
 export const BOUNDARIES_FILE = 'admin1.geojson';
@@ -68,14 +68,14 @@ export function checkAdmin1GeoJson(json: unknown, pcodeProperty: string): Admin1
 /** The default view's answers from the same channel queries the page runs. */
 export async function computeDefaultView(
 	engine: QueryEngine
-): Promise<Pick<DefaultViewAsset, 'meta' | 'results' | 'sources'>> {
+): Promise<Pick<DefaultViewAsset, 'meta' | 'results' | 'sources' | 'options'>> {
 	const meta = await engine.run(metaQuery());
 	const m = metaFromResult(meta);
 	if (!m?.dateMin || !m.dateMax) throw new Error('the artifact has no incidents (meta has no date range)');
 	const range = { min: m.dateMin, max: m.dateMax };
 	const results = {} as Record<PrecomputedChannel, QueryResult>;
-	for (const c of PRECOMPUTED_CHANNELS) results[c] = await engine.run(channelQuery(c, DEFAULT_VIEW, range));
-	return { meta, results, sources: await engine.run(sourcesQuery()) };
+	for (const c of PRECOMPUTED_CHANNELS) results[c] = await engine.run(viewQuery(c, DEFAULT_VIEW, range));
+	return { meta, results, sources: await engine.run(sourcesQuery()), options: await engine.run(dimensionOptionsQuery()) };
 }
 
 function writeAtomically(path: string, text: string): void {
@@ -126,12 +126,13 @@ export async function buildViewAssets(options: BuildOptions): Promise<DefaultVie
 	}
 	const engine = await NodeEngine.open({ artifact: options.artifact });
 	try {
-		const { meta, results, sources } = await computeDefaultView(engine);
+		const { meta, results, sources, options: dimensionOptions } = await computeDefaultView(engine);
 		const asset: DefaultViewAsset = {
 			version: DEFAULT_VIEW_ASSET_VERSION,
 			meta,
 			results,
 			sources,
+			options: dimensionOptions,
 			boundaries,
 			boundariesPcodeProperty: pcodeProperty
 		};

@@ -33,7 +33,6 @@ export interface ArtifactBuildResult {
 	builtAt: string;
 }
 
-const ENUM_SET: ReadonlySet<string> = new Set(ENUM_COLUMNS);
 /** Type names come from the fixed ENUM_COLUMNS list, never from data. */
 export const enumTypeName = (column: string) => `${column}_enum`;
 
@@ -72,8 +71,16 @@ export async function buildArtifact(options: ArtifactBuildOptions): Promise<Arti
 	let rows = 0;
 	try {
 		await checkColumns(conn, input);
-		// ENUM types from the values present (sorted, NULL excluded: a NULL stays a NULL of the ENUM type).
+		// ENUM types from the values present (sorted, NULL excluded: a NULL stays a NULL of the ENUM type). A column
+		// with no value at all (GTD has no event type) stays VARCHAR: DuckDB cannot copy an empty ENUM into a table.
+		const enums = new Set<string>();
 		for (const column of ENUM_COLUMNS) {
+			const present = await conn.runAndReadAll(
+				`SELECT count(*) FROM (SELECT 1 FROM read_parquet($1) WHERE ${column} IS NOT NULL LIMIT 1)`,
+				[input]
+			);
+			if (Number(present.getRows()[0][0]) === 0) continue;
+			enums.add(column);
 			await conn.run(
 				`CREATE TYPE ${enumTypeName(column)} AS ENUM (
 					SELECT DISTINCT ${column} FROM read_parquet($1) WHERE ${column} IS NOT NULL ORDER BY ${column})`,
@@ -81,13 +88,13 @@ export async function buildArtifact(options: ArtifactBuildOptions): Promise<Arti
 			);
 		}
 		const columnDefs = INCIDENT_COLUMNS.map(
-			(c) => `${c.name} ${ENUM_SET.has(c.name) ? enumTypeName(c.name) : c.type}${c.notNull ? ' NOT NULL' : ''}`
+			(c) => `${c.name} ${enums.has(c.name) ? enumTypeName(c.name) : c.type}${c.notNull ? ' NOT NULL' : ''}`
 		);
 		await conn.run(
 			`CREATE TABLE ${INCIDENTS_TABLE} (${columnDefs.join(', ')}, day_key INTEGER NOT NULL, month_key INTEGER NOT NULL, search_text VARCHAR)`
 		);
 		const selects = INCIDENT_COLUMNS.map(
-			(c) => `CAST(${c.name} AS ${ENUM_SET.has(c.name) ? enumTypeName(c.name) : c.type})`
+			(c) => `CAST(${c.name} AS ${enums.has(c.name) ? enumTypeName(c.name) : c.type})`
 		);
 		// Insertion order is kept, so rows land sorted by date: the browser's date-range scans skip whole row groups.
 		await conn.run(

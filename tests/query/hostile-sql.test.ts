@@ -15,7 +15,7 @@ import type { BoundQuery } from '../../src/lib/query/engine';
 import type { ViewState } from '../../src/lib/query/filters';
 import { exportQuery, incidentCountQuery, incidentDetailQuery, metaQuery, perpetratorOptionsQuery, sourcesQuery } from '../../src/lib/query/sql';
 import { CHANNELS, channelQuery } from '../../src/lib/state/channels';
-import { filtersOf } from '../../src/lib/state/filters-of';
+import { filtersOf } from '../../src/lib/query/filters';
 import { searchTerms } from '../../src/lib/text/fold';
 import { parseViewState } from '../../src/lib/url/view-url';
 import { FIXTURE } from '../fixtures/query/incidents';

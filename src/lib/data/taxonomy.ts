@@ -52,6 +52,42 @@ export const ACLED_EVENT_TYPES = [
 	'Strategic developments'
 ] as const;
 
+/** UCDP GED's types of violence, which the UCDP importer writes as event_type (1, 2, 3). */
+export const UCDP_EVENT_TYPES = ['State-based conflict', 'Non-state conflict', 'One-sided violence'] as const;
+
+/** Every event_type value a known source writes: ACLED's six, then UCDP's three. */
+export const EVENT_TYPES = [...ACLED_EVENT_TYPES, ...UCDP_EVENT_TYPES] as const;
+
+/** ACLED sub-event types (codebook 2023+), grouped by their event type. */
+export const ACLED_SUB_EVENT_TYPES = [
+	'Armed clash',
+	'Government regains territory',
+	'Non-state actor overtakes territory',
+	'Chemical weapon',
+	'Air/drone strike',
+	'Suicide bomb',
+	'Shelling/artillery/missile attack',
+	'Remote explosive/landmine/IED',
+	'Grenade',
+	'Sexual violence',
+	'Attack',
+	'Abduction/forced disappearance',
+	'Peaceful protest',
+	'Protest with intervention',
+	'Excessive force against protesters',
+	'Violent demonstration',
+	'Mob violence',
+	'Agreement',
+	'Arrests',
+	'Change to group/activity',
+	'Disrupted weapons use',
+	'Headquarters or base established',
+	'Looting/property destruction',
+	'Non-violent transfer of territory',
+	'Other'
+] as const;
+export type AcledSubEventType = (typeof ACLED_SUB_EVENT_TYPES)[number];
+
 export const SOURCE_DATASETS = ['acled', 'gtd', 'ucdp', 'csv', 'manual', 'synthetic'] as const;
 export type SourceDataset = (typeof SOURCE_DATASETS)[number];
 
@@ -65,6 +101,15 @@ const byLowerCase = <T extends string>(values: readonly T[]) =>
 	new Map(values.map((v) => [v.toLowerCase(), v] as const));
 const attackLookup = byLowerCase(ATTACK_TYPES);
 const targetLookup = byLowerCase(TARGET_TYPES);
+const eventLookup = byLowerCase(EVENT_TYPES);
+const subEventLookup = byLowerCase(ACLED_SUB_EVENT_TYPES);
+const fold = (value: string) => value.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Codebook spelling of an ACLED event type or UCDP type of violence, case-insensitively; null otherwise. */
+export const toEventType = (value: string): string | null => eventLookup.get(fold(value)) ?? null;
+
+/** Codebook spelling of an ACLED sub-event type, case-insensitively; null otherwise. */
+export const toSubEventType = (value: string): string | null => subEventLookup.get(fold(value)) ?? null;
 
 /** Codebook label for a free-text attack type, case-insensitively; null when it is not one of the 9. */
 export function toAttackType(value: string | null | undefined): AttackType | null {

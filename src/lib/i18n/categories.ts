@@ -1,9 +1,11 @@
 // Display names of the codebook categories. Values in the data, the URL and the CSV stay the codebooks' English
 // labels (src/lib/data/taxonomy.ts); only what is shown changes. English shows the label itself. Each Arabic table
 // is typed by its codebook, so a category without a translation is a compile error.
-import type { Lang } from '../query/filters';
+import type { Lang } from '../data/display';
 import {
 	ACLED_EVENT_TYPES,
+	UCDP_EVENT_TYPES,
+	type AcledSubEventType,
 	type AttackType,
 	type DatePrecision,
 	type SourceDataset,
@@ -78,12 +80,49 @@ export const AR_PRECISIONS: Readonly<Record<DatePrecision, string>> = {
 	year: 'سنة'
 };
 
-export type CategoryKind = 'target' | 'attack' | 'event' | 'source' | 'precision';
+/** ACLED sub-event types. */
+export const AR_SUB_EVENT_TYPES: Readonly<Record<AcledSubEventType, string>> = {
+	'Armed clash': 'اشتباك مسلح',
+	'Government regains territory': 'استعادة الحكومة لأراضٍ',
+	'Non-state actor overtakes territory': 'سيطرة جهة غير حكومية على أراضٍ',
+	'Chemical weapon': 'سلاح كيميائي',
+	'Air/drone strike': 'غارة جوية/بطائرة مسيّرة',
+	'Suicide bomb': 'تفجير انتحاري',
+	'Shelling/artillery/missile attack': 'قصف مدفعي/صاروخي',
+	'Remote explosive/landmine/IED': 'عبوة ناسفة/لغم أرضي',
+	Grenade: 'قنبلة يدوية',
+	'Sexual violence': 'عنف جنسي',
+	Attack: 'هجوم',
+	'Abduction/forced disappearance': 'خطف/إخفاء قسري',
+	'Peaceful protest': 'احتجاج سلمي',
+	'Protest with intervention': 'احتجاج مع تدخل',
+	'Excessive force against protesters': 'قوة مفرطة ضد المحتجين',
+	'Violent demonstration': 'تظاهرة عنيفة',
+	'Mob violence': 'عنف جماعي',
+	Agreement: 'اتفاق',
+	Arrests: 'اعتقالات',
+	'Change to group/activity': 'تغيّر في جماعة/نشاط',
+	'Disrupted weapons use': 'إحباط استخدام أسلحة',
+	'Headquarters or base established': 'إنشاء مقر أو قاعدة',
+	'Looting/property destruction': 'نهب/تدمير ممتلكات',
+	'Non-violent transfer of territory': 'انتقال سلمي للسيطرة على أراضٍ',
+	Other: 'أخرى'
+};
+
+/** UCDP's types of violence (written as event_type by the UCDP importer). */
+export const AR_UCDP_EVENT_TYPES: Readonly<Record<(typeof UCDP_EVENT_TYPES)[number], string>> = {
+	'State-based conflict': 'نزاع تكون الدولة طرفاً فيه',
+	'Non-state conflict': 'نزاع بين جهات غير حكومية',
+	'One-sided violence': 'عنف من طرف واحد'
+};
+
+export type CategoryKind = 'target' | 'attack' | 'event' | 'subevent' | 'source' | 'precision';
 
 const AR: Readonly<Record<CategoryKind, Readonly<Record<string, string>>>> = {
 	target: AR_TARGET_TYPES,
 	attack: AR_ATTACK_TYPES,
-	event: AR_EVENT_TYPES,
+	event: { ...AR_EVENT_TYPES, ...AR_UCDP_EVENT_TYPES },
+	subevent: AR_SUB_EVENT_TYPES,
 	source: AR_SOURCES,
 	precision: AR_PRECISIONS
 };

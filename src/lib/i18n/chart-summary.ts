@@ -1,7 +1,7 @@
 // The one-sentence summaries of the charts (their text alternative, with the "show as table" switch), from the
 // figures of the same table the switch shows.
 import { tableFacts, type AltTable } from '../charts/alt-table';
-import type { Measure } from '../query/filters';
+import type { Measure } from '../data/display';
 import type { Locale } from './locale';
 
 /** "Incidents: 2,345 from Jan 2017 to Dec 2025; most in Idleb (1,512); peak Mar 2020 (81)." */

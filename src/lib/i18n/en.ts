@@ -78,6 +78,12 @@ export const en = {
 	'filters.perpetrators.hint': 'Type to search; click a name to add it.',
 	'filters.perpetrators.count': '{name}, {n} incidents',
 	'filters.sources': 'Source dataset',
+	'filters.events': 'Event types',
+	'filters.subevents': 'Sub-event types',
+	'filters.countries': 'Countries',
+	'filters.districts': 'Districts',
+	'filters.precisions': 'Date precision',
+	'filters.actors': 'Actor groups',
 	'filters.minCasualties': 'Minimum casualties (killed + injured)',
 	'filters.q': 'Text search',
 	'filters.q.placeholder': 'Summaries, places, actors',
@@ -110,6 +116,9 @@ export const en = {
 	'grain.year': 'Year',
 	'stack.province': 'Province',
 	'stack.target': 'Target type',
+	'stack.event': 'Event type',
+	'stack.actor': 'Actor group',
+	'stack.source': 'Source dataset',
 	'measure.incidents': 'Incidents',
 	'measure.killed': 'Killed',
 	'measure.injured': 'Injured',
@@ -163,6 +172,8 @@ export const en = {
 	'table.col.place': 'Place',
 	'table.col.province': 'Place',
 	'table.col.target': 'Target type',
+	'table.col.event': 'Event type',
+	'table.col.district': 'District',
 	'table.col.perpetrator': 'Perpetrator',
 	'table.col.killed': 'Killed',
 	'table.col.injured': 'Injured',
@@ -235,7 +246,13 @@ export const en = {
 	'url.label.target': 'target type',
 	'url.label.attack': 'attack type',
 	'url.label.perp': 'perpetrator name',
-	'url.label.source': 'source dataset'
+	'url.label.source': 'source dataset',
+	'url.label.event': 'event type (ACLED or UCDP)',
+	'url.label.subevent': 'ACLED sub-event type',
+	'url.label.country': 'ISO 3166-1 alpha-3 country code',
+	'url.label.district': 'district p-code (SY0100-SY1403) or district name',
+	'url.label.precision': 'date precision (day, week, month, year)',
+	'url.label.actor': 'actor group'
 } as const satisfies Record<string, string | PluralForms>;
 
 export type MessageKey = keyof typeof en;

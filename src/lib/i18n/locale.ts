@@ -7,14 +7,26 @@
 // explicitly with the -u-nu- extension, because ICU's default for ar-SY is Arabic-Indic and for ar is Latin.
 import { getISOWeek, getISOWeekYear } from 'date-fns';
 import { governorateByPcode } from '../data/gazetteer';
-import type { Digits, Grain, Lang, Measure } from '../query/filters';
+import type { Digits, Grain, Lang, Measure } from '../data/display';
 import type { ChartText } from '../charts/text';
 import { ar } from './ar';
 import { categoryLabel, type CategoryKind } from './categories';
 import { en, type MessageKey, type Messages, type PluralKey } from './en';
 import { renderMessage } from './message';
+import { districtByPcode } from '../data/districts';
+import { ACTOR_GROUPS } from '../data/actor-groups';
+import { countryName } from './countries';
 
 export type Dir = 'ltr' | 'rtl';
+
+/** How a filter value is named (the dimension table's `chip`, src/lib/query/dimensions.ts). */
+export type ValueKind = CategoryKind | 'province' | 'district' | 'country' | 'actor' | 'text';
+
+/** An untranslated message: a key of the message tables and its values (src/lib/url's notices have this shape). */
+export interface KeyedMessage {
+	key: string;
+	values?: Readonly<Record<string, string | number | KeyedMessage>>;
+}
 export type Values = Readonly<Record<string, string | number>>;
 
 export interface Locale {
@@ -38,6 +50,10 @@ export interface Locale {
 	/** A governorate's name for a p-code; any other key as it is; null as the "unknown" text. */
 	province(key: string | null | undefined): string;
 	category(kind: CategoryKind, value: string): string;
+	/** One filter value as a reader names it: a p-code as its place, a slug as its group, a category translated. */
+	value(kind: ValueKind, value: string): string;
+	/** A keyed message (a URL notice), its nested messages translated first; an unknown key is shown as it is. */
+	message(m: KeyedMessage): string;
 	measure(m: Measure): string;
 	/** What the chart builders write in this locale. */
 	chart: ChartText;
@@ -166,6 +182,29 @@ export function makeLocale(lang: Lang, digits: Digits = 'latn'): Locale {
 		change: (pct) => (Math.abs(pct) >= 10 ? percentLarge : percentSmall).format(pct / 100),
 		province,
 		category: (kind, value) => categoryLabel(lang, kind, value),
+		value: (kind, value) => {
+			switch (kind) {
+				case 'province':
+					return province(value);
+				case 'district':
+					return districtByPcode(value)?.[lang] ?? value;
+				case 'country':
+					return countryName(value, lang);
+				case 'actor':
+					return ACTOR_GROUPS.find((g) => g.slug === value)?.[lang] ?? value;
+				case 'text':
+					return value;
+				default:
+					return categoryLabel(lang, kind, value);
+			}
+		},
+		message: function write(m: KeyedMessage): string {
+			if (!Object.hasOwn(messages, m.key)) return m.key;
+			const values = Object.fromEntries(
+				Object.entries(m.values ?? {}).map(([k, v]) => [k, typeof v === 'object' ? write(v) : v])
+			);
+			return t(m.key as MessageKey, values);
+		},
 		measure,
 		chart
 	};

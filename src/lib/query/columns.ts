@@ -2,6 +2,7 @@
 // is not in its list throws: identifiers never come from input text.
 import { ARTIFACT_ALIAS, INCIDENTS_MONTH_TABLE, INCIDENTS_TABLE, META_TABLE, SOURCES_TABLE } from '../data/artifact';
 import { INCIDENT_COLUMNS, INCIDENT_COLUMN_NAMES, type Incident } from '../data/schema';
+import { dimension, type DimensionKey } from './dimensions';
 import type { Grain, Measure, SortKey, Stack } from './filters';
 
 export const INCIDENTS = `${ARTIFACT_ALIAS}.${INCIDENTS_TABLE}`;
@@ -52,16 +53,27 @@ export const MONTH_BUCKET_SQL: Readonly<Partial<Record<Grain, string>>> = {
 /** Label used for rows with neither a p-code nor an admin1 name. */
 export const UNKNOWN_PROVINCE = '(unknown)';
 
-/** Series key of the timeline: the p-code, else the admin1 name (outside Syria), else '(unknown)'. */
+/** Series key of rows whose stacked category is not recorded (event type, actor group). */
+export const NOT_RECORDED = '(not recorded)';
+
+/** Series key of the timeline: the p-code, else the admin1 name (outside Syria), else '(unknown)' when stacked by
+ *  province; the category's value (or '(not recorded)') otherwise. */
 export const STACK_SQL: Readonly<Record<Stack, string>> = {
 	province: `coalesce(CAST(i.admin1_pcode AS VARCHAR), CAST(i.admin1 AS VARCHAR), '${UNKNOWN_PROVINCE}')`,
-	target: 'CAST(i.target_type AS VARCHAR)'
+	target: 'CAST(i.target_type AS VARCHAR)',
+	event: `coalesce(CAST(i.event_type AS VARCHAR), '${NOT_RECORDED}')`,
+	actor: `coalesce(CAST(i.actor_group AS VARCHAR), '${NOT_RECORDED}')`,
+	source: 'CAST(i.source_dataset AS VARCHAR)'
 };
 
-/** The stored columns each stack's series expression reads (what rollup rows are pre-grouped by). */
-export const STACK_KEYS: Readonly<Record<Stack, readonly ('admin1_pcode' | 'admin1' | 'target_type')[]>> = {
+/** The stored columns each stack's series expression reads (what rollup rows are pre-grouped by); null when the
+ *  month rollup does not hold them, so the timeline reads the incidents. */
+export const STACK_KEYS: Readonly<Record<Stack, readonly ('admin1_pcode' | 'admin1' | 'target_type' | 'event_type' | 'source_dataset')[] | null>> = {
 	province: ['admin1_pcode', 'admin1'],
-	target: ['target_type']
+	target: ['target_type'],
+	event: ['event_type'],
+	actor: null,
+	source: ['source_dataset']
 };
 
 /**
@@ -79,23 +91,28 @@ export const SORT_SQL: Readonly<Record<SortKey, string>> = {
 
 export const SORT_DIRECTIONS: Readonly<Record<'asc' | 'desc', string>> = { asc: 'ASC', desc: 'DESC' };
 
-export const CATEGORY_DIMS = ['target', 'attack', 'perpetrator', 'source'] as const;
-export type CategoryDim = (typeof CATEGORY_DIMS)[number];
+/** Dimensions that can be ranked or listed (chart bars, filter options), by their short name. */
+export const CATEGORY_DIMENSION = {
+	target: 'targets',
+	attack: 'attacks',
+	perpetrator: 'perpetrators',
+	source: 'sources',
+	event: 'events',
+	subevent: 'subevents',
+	country: 'countries',
+	district: 'districts',
+	precision: 'precisions',
+	actor: 'actors'
+} as const satisfies Record<string, DimensionKey>;
+export type CategoryDim = keyof typeof CATEGORY_DIMENSION;
+export const CATEGORY_DIMS = Object.keys(CATEGORY_DIMENSION) as CategoryDim[];
 
-/** The stored column of each category the month rollup holds (perpetrator is not in it). */
-type RollupCategory = Exclude<CategoryDim, 'perpetrator'>;
-export const CATEGORY_KEY: Readonly<Record<RollupCategory, 'target_type' | 'attack_type' | 'source_dataset'>> = {
-	target: 'target_type',
-	attack: 'attack_type',
-	source: 'source_dataset'
-};
-
-export const CATEGORY_COLUMN: Readonly<Record<CategoryDim, string>> = {
-	target: 'i.target_type',
-	attack: 'i.attack_type',
-	perpetrator: 'i.perpetrator',
-	source: 'i.source_dataset'
-};
+/** The ranked value of a category: its dimension's column, except districts, whose value outside Syria (no
+ *  p-code) is the name, as the district filter takes it. */
+export function categoryColumn(dim: CategoryDim): string {
+	const key = pick(CATEGORY_DIMENSION, dim, 'category');
+	return key === 'districts' ? 'coalesce(CAST(i.admin2_pcode AS VARCHAR), i.admin2)' : dimension(key).column;
+}
 
 /** Columns of the incident list (one page of the table). */
 export const LIST_COLUMNS: string[] = [

@@ -1,75 +1,71 @@
 // The view state: a plain value. Its one serialised form is the URL query string (src/lib/url).
+// Filters select incidents (list dimensions from dimensions.ts plus dates, minimum casualties and text);
+// presentation settings shape the charts and the list; display settings (language, digits, theme) only change how
+// the page writes, and live in src/lib/data/display.ts so the i18n layer needs nothing from here.
+import { DISPLAY_DEFAULTS, type DisplaySettings, type Grain, type Measure } from '../data/display';
+import { DIMENSION_KEYS, emptyLists, type DimensionKey, type ListFilters } from './dimensions';
 
-export const GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
-export type Grain = (typeof GRAINS)[number];
+export { DIGITS, LANGS, THEMES, DISPLAY_DEFAULTS, type Digits, type DisplaySettings, type Lang, type Theme } from '../data/display';
 
-export const STACKS = ['province', 'target'] as const;
+export { GRAINS, MEASURES, type Grain, type Measure } from '../data/display';
+
+export const STACKS = ['province', 'target', 'event', 'actor', 'source'] as const;
 export type Stack = (typeof STACKS)[number];
 
-export const MEASURES = ['incidents', 'killed', 'injured'] as const;
-export type Measure = (typeof MEASURES)[number];
+/** The dimension each timeline stack splits by (a click on a series toggles its value). */
+export const STACK_DIMENSION: Readonly<Record<Stack, DimensionKey>> = {
+	province: 'provinces',
+	target: 'targets',
+	event: 'events',
+	actor: 'actors',
+	source: 'sources'
+};
+
 
 export const SORT_KEYS = ['date', 'province', 'target', 'perpetrator', 'killed', 'injured'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
-/** Interface languages. */
-export const LANGS = ['en', 'ar'] as const;
-export type Lang = (typeof LANGS)[number];
-
-/** Digits of displayed numbers and dates: Latin (0-9) or Arabic-Indic (٠-٩). */
-export const DIGITS = ['latn', 'arab'] as const;
-export type Digits = (typeof DIGITS)[number];
-
-export const THEMES = ['light', 'dark'] as const;
-export type Theme = (typeof THEMES)[number];
-
-export interface Filters {
+/** The filters that are not a list of values. */
+export interface ScalarFilters {
 	/** Inclusive ISO dates `YYYY-MM-DD`; null = open. */
 	from: string | null;
 	to: string | null;
-	/** OCHA p-codes (SY01..SY14). */
-	provinces: string[];
-	/** GTD target type labels. */
-	targets: string[];
-	/** GTD attack type labels. */
-	attacks: string[];
-	perpetrators: string[];
-	/** source_dataset values. */
-	sources: string[];
 	/** Keep incidents with killed + injured >= this (unknown counts as 0); null = no limit. */
 	minCasualties: number | null;
 	/** Case- and diacritic-insensitive text search in summaries, places and actors. */
 	q: string;
 }
 
-export interface ViewState extends Filters {
+/** What selects incidents: the scalar filters and one list per dimension (p-codes, codebook labels, names). */
+export type Filters = ScalarFilters & ListFilters;
+
+/** The view's presentation: how the charts group and measure, and how the list is sorted and paged. */
+export interface Presentation {
 	grain: Grain;
 	stack: Stack;
 	measure: Measure;
 	sort: SortKey;
 	sortDir: 'asc' | 'desc';
 	page: number;
-	/** Display settings (the SQL layer ignores them). null = the browser's preferred language. */
-	lang: Lang | null;
-	digits: Digits;
-	/** null = follow the system setting (prefers-color-scheme). */
-	theme: Theme | null;
 }
 
-/** The display settings of the default view: nothing chosen. */
-export const DISPLAY_DEFAULTS: Pick<ViewState, 'lang' | 'digits' | 'theme'> = { lang: null, digits: 'latn', theme: null };
+export type ViewState = Filters & Presentation & DisplaySettings;
 
-export const EMPTY_FILTERS: Filters = {
-	from: null,
-	to: null,
-	provinces: [],
-	targets: [],
-	attacks: [],
-	perpetrators: [],
-	sources: [],
-	minCasualties: null,
-	q: ''
-};
+/** Names of the filter fields (what a change to sends the list back to page 1). */
+export const FILTER_KEYS: readonly (keyof Filters)[] = ['from', 'to', ...DIMENSION_KEYS, 'minCasualties', 'q'];
+
+/** The filter part of a view state (what selects incidents), without presentation and display settings. */
+export function filtersOf(v: Filters): Filters {
+	return Object.fromEntries(FILTER_KEYS.map((k) => [k, v[k]])) as unknown as Filters;
+}
+
+/** A deep copy of a view state (its lists are fresh arrays). */
+export function copyView<V extends Filters>(v: V): V {
+	const out = { ...v };
+	for (const k of DIMENSION_KEYS) out[k] = [...v[k]];
+	return out;
+}
+export const EMPTY_FILTERS: Filters = { from: null, to: null, ...emptyLists(), minCasualties: null, q: '' };
 
 export const DEFAULT_VIEW: ViewState = {
 	...EMPTY_FILTERS,

@@ -10,16 +10,19 @@ import type { Params } from './params';
 import { isIsoDate } from './validate';
 import { filterConditions, whereSql, type FilterPart } from './where';
 import { searchTerms } from '../text/fold';
+import { DIMENSION_KEYS, dimension, type RollupColumn } from './dimensions';
 
 /** Category columns of the rollup (same names and ENUM types as in `incidents`, so the shared WHERE applies). */
 export const ROLLUP_DIMS = [
 	'admin1_pcode',
 	'admin1',
 	'country',
+	'country_iso3',
 	'target_type',
 	'attack_type',
+	'event_type',
 	'source_dataset'
-] as const;
+] as const satisfies readonly (RollupColumn | 'admin1' | 'country')[];
 
 /** The figures of a rollup row: incidents, sums of the known killed / injured, incidents with a known figure. */
 const FIGURES = ['n', 'killed_sum', 'injured_sum', 'killed_known', 'injured_known'] as const;
@@ -106,9 +109,14 @@ export function monthCover(from: string | null, to: string | null): MonthCover |
 	return { months: { from: lo === null ? null : monthStart(lo), to: hi === null ? null : monthStart(hi) }, edges };
 }
 
-/** Whether the filters other than dates are all answerable from the rollup's columns. */
+/** Whether the filters other than dates are all answerable from the rollup's columns: every list filter in use
+ *  has a rollup column (dimensions.ts), and there is no minimum-casualties or text filter. */
 export function rollupFilters(f: Filters): boolean {
-	return f.perpetrators.length === 0 && f.minCasualties === null && searchTerms(f.q).length === 0;
+	return (
+		DIMENSION_KEYS.every((k) => f[k].length === 0 || dimension(k).rollup !== null) &&
+		f.minCasualties === null &&
+		searchTerms(f.q).length === 0
+	);
 }
 
 /** Timeline grains whose buckets are whole months (day and week buckets need the incidents' days). */

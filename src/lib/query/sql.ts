@@ -7,8 +7,8 @@ import { ENUM_COLUMNS } from '../data/artifact';
 import { foldSql } from '../text/fold';
 import {
 	BUCKET_SQL,
-	CATEGORY_COLUMN,
-	CATEGORY_KEY,
+	CATEGORY_DIMENSION,
+	categoryColumn,
 	EXPORT_COLUMNS,
 	INCIDENTS,
 	LIST_COLUMNS,
@@ -42,6 +42,7 @@ import {
 	type RollupKey
 } from './rollup';
 import { filterConditions, textConditions, whereSql, type FilterPart } from './where';
+import { dimension } from './dimensions';
 
 export { whereClause } from './where';
 export { LIST_COLUMNS, EXPORT_COLUMNS, CATEGORY_DIMS, type CategoryDim } from './columns';
@@ -170,9 +171,10 @@ function kpiRollupQuery(f: Filters, cur: Period, prev: Period): BoundQuery {
 export function timelineQuery(v: ViewState, options: SourceOptions = {}): BoundQuery {
 	const series = pick(STACK_SQL, v.stack, 'stack');
 	const p = new Params();
-	const cover = auto(options) ? rollupPlan(v, v.grain) : null;
+	const stackKeys = pick(STACK_KEYS, v.stack, 'stack');
+	const cover = auto(options) && stackKeys ? rollupPlan(v, v.grain) : null;
 	const bucket = cover ? pick(MONTH_BUCKET_SQL, v.grain, 'grain') : pick(BUCKET_SQL, v.grain, 'grain');
-	const { from, value } = readFrom(v, v.measure, p, cover, [], ['month_start', ...STACK_KEYS[v.stack]]);
+	const { from, value } = readFrom(v, v.measure, p, cover, [], ['month_start', ...(stackKeys ?? [])]);
 	return p.query(
 		`SELECT ${bucket} AS bucket, ${series} AS series, ${value} AS value FROM ${from} GROUP BY ALL ORDER BY bucket, series`
 	);
@@ -222,25 +224,18 @@ export function provinceQuery(v: ViewState, options: RankedOptions = {}): BoundQ
 	);
 }
 
-const OWN_FILTER: Readonly<Record<CategoryDim, FilterPart>> = {
-	target: 'targets',
-	attack: 'attacks',
-	perpetrator: 'perpetrators',
-	source: 'sources'
-};
-
 /** Default number of ranked rows: every target (22) and attack type (9) fits. */
 export const CATEGORY_LIMIT = 25;
 
 /** Ranked rows of one category: key (null = not recorded), value; largest first, then by key. */
 export function categoryQuery(v: ViewState, dim: CategoryDim, options: RankedOptions = {}): BoundQuery {
-	const column = pick(CATEGORY_COLUMN, dim, 'category');
+	const key = pick(CATEGORY_DIMENSION, dim, 'category');
+	const column = categoryColumn(dim);
 	const p = new Params();
-	// The rollup has no perpetrator column.
-	const key = dim === 'perpetrator' ? null : CATEGORY_KEY[dim];
-	const cover = auto(options) && key ? rollupPlan(v) : null;
-	const omit = options.ignoreOwnFilter ? [OWN_FILTER[dim]] : [];
-	const { from, value } = readFrom(v, v.measure, p, cover, omit, key ? [key] : []);
+	const rollupKey = dimension(key).rollup;
+	const cover = auto(options) && rollupKey ? rollupPlan(v) : null;
+	const omit: FilterPart[] = options.ignoreOwnFilter ? [key] : [];
+	const { from, value } = readFrom(v, v.measure, p, cover, omit, rollupKey ? [rollupKey] : []);
 	const n = options.limit === undefined ? CATEGORY_LIMIT : options.limit;
 	const limit = n === null ? '' : ` LIMIT ${p.int(positiveInt(n, MAX_LIMIT, 'limit'))}`;
 	return p.query(
@@ -343,4 +338,24 @@ export function perpetratorOptionsQuery(search: string, f: Filters, limit: numbe
 		`SELECT key, n FROM (${inner}) AS perps ${outer} ORDER BY n DESC, key ` +
 			`LIMIT ${p.int(positiveInt(limit, MAX_LIMIT, 'limit'))}`
 	);
+}
+
+/** Dimensions whose present values fill the filter panel's lists (provinces and perpetrators have their own). */
+export const OPTION_DIMS = ['target', 'attack', 'source', 'event', 'subevent', 'country', 'district', 'precision', 'actor'] as const satisfies readonly CategoryDim[];
+export type OptionDim = (typeof OPTION_DIMS)[number];
+
+/**
+ * The values present in the data for every OPTION_DIMS dimension, in one scan (GROUPING SETS): dim (the short
+ * name), key (the value as its filter takes it), n (incidents); by dim, then largest first, then key. No filter
+ * applies: the lists show what the data holds, so a selection never hides its neighbours.
+ */
+export function dimensionOptionsQuery(): BoundQuery {
+	const keys = OPTION_DIMS.map((d, i) => `CAST(${categoryColumn(d)} AS VARCHAR) AS k${i}`);
+	const sets = OPTION_DIMS.map((_, i) => `(k${i})`).join(', ');
+	const which = OPTION_DIMS.map((d, i) => `WHEN NOT grouping(k${i})::BOOLEAN THEN '${d}'`).join(' ');
+	const key = `coalesce(${OPTION_DIMS.map((_, i) => `k${i}`).join(', ')})`;
+	const inner =
+		`SELECT CASE ${which} END AS dim, ${key} AS key, count(*)::INTEGER AS n ` +
+		`FROM (SELECT ${keys.join(', ')} FROM ${INCIDENTS} AS i) AS i GROUP BY GROUPING SETS (${sets})`;
+	return { sql: `SELECT dim, key, n FROM (${inner}) AS o WHERE key IS NOT NULL ORDER BY dim, n DESC, key`, params: [] };
 }

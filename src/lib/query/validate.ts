@@ -1,12 +1,12 @@
 // What a valid view state is. The URL parser accepts only values that pass these checks, so that every state the
 // app holds is one of them; property tests generate states from the same rules.
-import { SYRIA_PCODES } from '../data/gazetteer';
-import { ATTACK_TYPES, SOURCE_DATASETS, TARGET_TYPES } from '../data/taxonomy';
+import { DIMENSIONS, DIMENSION_KEYS, isWellFormedText } from './dimensions';
 import { GRAINS, MEASURES, SORT_KEYS, STACKS, type ViewState } from './filters';
+
+export { isWellFormedText } from './dimensions';
 
 /** Most values one list filter may hold (a URL is not a bulk query). */
 export const MAX_LIST_VALUES = 50;
-export const MAX_PERPETRATOR_LENGTH = 200;
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_MIN_CASUALTIES = 1_000_000;
 export const MAX_PAGE = 100_000;
@@ -29,20 +29,6 @@ export function normaliseQuery(q: string): string {
 	return q.replace(/[\s\u0000-\u001f\u007f]+/gu, ' ').trim();
 }
 
-/** No lone UTF-16 surrogate: such a string cannot be written into a URL (encodeURIComponent throws). */
-export function isWellFormedText(text: string): boolean {
-	return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
-}
-
-export function isPerpetratorValue(text: string): boolean {
-	return text.length > 0 && text.length <= MAX_PERPETRATOR_LENGTH && text.trim() !== '' && isWellFormedText(text);
-}
-
-export const isPcode = (s: string) => SYRIA_PCODES.includes(s);
-export const isTargetType = (s: string) => (TARGET_TYPES as readonly string[]).includes(s);
-export const isAttackType = (s: string) => (ATTACK_TYPES as readonly string[]).includes(s);
-export const isSourceDataset = (s: string) => (SOURCE_DATASETS as readonly string[]).includes(s);
-
 const oneOf = (list: readonly string[], v: unknown) => typeof v === 'string' && list.includes(v);
 const isWhole = (v: unknown, min: number, max: number) =>
 	typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
@@ -63,11 +49,8 @@ export function viewStateProblems(v: ViewState): string[] {
 		if (v[key] !== null && !(typeof v[key] === 'string' && isIsoDate(v[key]))) out.push(`${key} is not a date`);
 	}
 	if (v.from !== null && v.to !== null && v.from > v.to) out.push('from is after to');
-	out.push(...listProblems('provinces', v.provinces, isPcode));
-	out.push(...listProblems('targets', v.targets, isTargetType));
-	out.push(...listProblems('attacks', v.attacks, isAttackType));
-	out.push(...listProblems('perpetrators', v.perpetrators, isPerpetratorValue));
-	out.push(...listProblems('sources', v.sources, isSourceDataset));
+	// A list value is valid when it is its own canonical form (the URL parser stores only canonical values).
+	for (const key of DIMENSION_KEYS) out.push(...listProblems(key, v[key], (x) => DIMENSIONS[key].canonical(x) === x));
 	if (v.minCasualties !== null && !isWhole(v.minCasualties, 0, MAX_MIN_CASUALTIES)) out.push('min is invalid');
 	if (
 		typeof v.q !== 'string' ||

@@ -1,12 +1,13 @@
 // The shared WHERE of every incident query, built from the filter state. Every user value is a bound parameter;
 // the column names are constants of this module.
 import { escapeLike, foldSql, searchTerms } from '../text/fold';
+import { DIMENSION_KEYS, dimensionCondition, type DimensionKey } from './dimensions';
 import type { BoundQuery } from './engine';
 import type { Filters } from './filters';
 import { Params } from './params';
 
 /** Filter parts a query can leave out (a ranked list that ignores its own selection, the KPI's own periods). */
-export type FilterPart = 'dates' | 'provinces' | 'targets' | 'attacks' | 'perpetrators' | 'sources' | 'minCasualties' | 'q';
+export type FilterPart = 'dates' | DimensionKey | 'minCasualties' | 'q';
 
 /**
  * The searched text of a row, folded: summary, place and both actors joined by a space. Search words contain no
@@ -35,7 +36,7 @@ export function textConditions(expr: string, q: string, p: Params): string[] {
 /**
  * The conditions of a filter state, ANDed by the caller. Semantics:
  * - dates: event_date within [from, to], both inclusive, either end open;
- * - list filters: the column is one of the values (an empty list filters nothing);
+ * - list filters (src/lib/query/dimensions.ts): the column is one of the values (an empty list filters nothing);
  * - minCasualties: coalesce(killed, 0) + coalesce(injured, 0) >= min (an unknown figure counts as 0);
  * - q: every word of q occurs, case-, accent- and Arabic-spelling-insensitively, in the row's summary, location,
  *   perpetrator or target actor (see src/lib/text/fold.ts).
@@ -48,14 +49,9 @@ export function filterConditions(f: Filters, p: Params, omit: readonly FilterPar
 		else if (f.from !== null) out.push(`i.event_date >= ${p.date(f.from)}`);
 		else if (f.to !== null) out.push(`i.event_date <= ${p.date(f.to)}`);
 	}
-	const inList = (part: FilterPart, column: string, values: readonly string[]) => {
-		if (use(part) && values.length > 0) out.push(`${column} IN (${p.list(values)})`);
-	};
-	inList('provinces', 'i.admin1_pcode', f.provinces);
-	inList('targets', 'i.target_type', f.targets);
-	inList('attacks', 'i.attack_type', f.attacks);
-	inList('perpetrators', 'i.perpetrator', f.perpetrators);
-	inList('sources', 'i.source_dataset', f.sources);
+	for (const key of DIMENSION_KEYS) {
+		if (use(key) && f[key].length > 0) out.push(dimensionCondition(key, f[key], p));
+	}
 	if (use('minCasualties') && f.minCasualties !== null) {
 		out.push(`coalesce(i.killed, 0) + coalesce(i.injured, 0) >= ${p.int(f.minCasualties)}`);
 	}

@@ -1,69 +1,35 @@
-// The page's views as "channels": each has a key (the part of the view state its answer depends on) and a query.
-// A channel re-runs only when its key changes, so paging the table does not re-run the charts, and the page knows
-// it is ready when every channel's answer carries the current key.
+// The page's views as "channels": each has a key (the part of the view state its answer depends on) and a query
+// (src/lib/query/views.ts). A channel re-runs only when its key changes, so paging the table does not re-run the
+// charts, a click on a province does not re-run the province map (it ignores its own selection), and the page
+// knows it is ready when every channel's answer carries the current key.
 import type { BoundQuery } from '../query/engine';
 import type { ViewState } from '../query/filters';
-import {
-	categoryQuery,
-	incidentCountQuery,
-	incidentPageQuery,
-	kpiQuery,
-	PAGE_SIZE,
-	provinceQuery,
-	timelineQuery
-} from '../query/sql';
-import { filtersOf } from './filters-of';
+import { filtersRead, viewQuery, VIEWS, type DataRange, type KnownFigures, type ViewName } from '../query/views';
 
-export const CHANNELS = ['kpis', 'timeline', 'province', 'target', 'attack', 'count', 'rows'] as const;
-export type ChannelName = (typeof CHANNELS)[number];
+export { type DataRange, type KnownFigures } from '../query/views';
 
-export interface DataRange {
-	min: string;
-	max: string;
-}
+export const CHANNELS = VIEWS;
+export type ChannelName = ViewName;
 
-const f = (v: ViewState) => JSON.stringify(filtersOf(v));
+const f = (name: ChannelName, v: ViewState) => JSON.stringify(filtersRead(name, v));
 
 export function channelKey(name: ChannelName, v: ViewState, range: DataRange | null): string {
 	switch (name) {
 		case 'kpis':
-			return `${f(v)}|${range?.min}|${range?.max}`;
+			return `${f(name, v)}|${range?.min}|${range?.max}`;
 		case 'timeline':
-			return `${f(v)}|${v.grain}|${v.stack}|${v.measure}`;
+			return `${f(name, v)}|${v.grain}|${v.stack}|${v.measure}`;
 		case 'province':
 		case 'target':
 		case 'attack':
-			return `${f(v)}|${v.measure}`;
+			return `${f(name, v)}|${v.measure}`;
 		case 'count':
-			return f(v);
+			return f(name, v);
 		case 'rows':
-			return `${f(v)}|${v.sort}|${v.sortDir}|${v.page}`;
+			return `${f(name, v)}|${v.sort}|${v.sortDir}|${v.page}`;
 	}
-}
-
-/** What the page already knows about a view: the number of incidents its filters select (the count's answer). */
-export interface KnownFigures {
-	total?: number | null;
 }
 
 export function channelQuery(name: ChannelName, v: ViewState, range: DataRange, known: KnownFigures = {}): BoundQuery {
-	switch (name) {
-		case 'kpis':
-			return kpiQuery(filtersOf(v), range);
-		case 'timeline':
-			return timelineQuery(v);
-		// The map and the ranked charts leave their own selection out, so the unselected tiles and bars stay visible
-		// (and clickable) while the selected ones are highlighted; every other filter applies.
-		case 'province':
-			return provinceQuery(v, { ignoreOwnFilter: true });
-		case 'target':
-			return categoryQuery(v, 'target', { ignoreOwnFilter: true, limit: null });
-		case 'attack':
-			return categoryQuery(v, 'attack', { ignoreOwnFilter: true, limit: null });
-		case 'count':
-			return incidentCountQuery(filtersOf(v));
-		case 'rows':
-			// The same rows either way; with the total, a page near the end is read from the end.
-			return incidentPageQuery(v, PAGE_SIZE, { total: known.total });
-	}
+	return viewQuery(name, v, range, known);
 }

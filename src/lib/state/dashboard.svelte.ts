@@ -4,20 +4,21 @@
 import type { BoundQuery, QueryEngine, QueryResult } from '../query/engine';
 import { DEFAULT_VIEW, type Filters, type ViewState } from '../query/filters';
 import {
-	categoryQuery,
+	dimensionOptionsQuery,
 	exportQuery,
 	incidentDetailQuery,
 	metaQuery,
 	perpetratorOptionsQuery,
-	sourcesQuery
+	sourcesQuery,
+	type OptionDim
 } from '../query/sql';
 import type { ArrowTableLike } from '../engine/arrow-result';
 import { isStoppable } from '../engine/guarded-engine';
 import { runsArrow } from '../engine/prepared-engine';
 import { CHANNELS, channelKey, channelQuery, type ChannelName, type DataRange } from './channels';
-import { PRECOMPUTED_CHANNELS, type DefaultViewAsset } from './default-view-asset';
+import { PRECOMPUTED_CHANNELS, type DefaultViewAsset } from '../query/default-view-asset';
 import { Latest } from './latest';
-import { metaFromResult, type Meta } from './meta';
+import { metaFromResult, type Meta } from '../query/meta';
 
 export type { Meta };
 
@@ -29,16 +30,23 @@ export interface Answer {
 	error: string | null;
 }
 
-export interface FilterOptions {
-	targets: string[];
-	attacks: string[];
-	sources: string[];
+/** The values present in the data per filterable dimension (dimensionOptionsQuery), and the source datasets. */
+export type FilterOptions = Partial<Record<OptionDim, string[]>> & { sources: string[] };
+
+/** Filter options from dimensionOptionsQuery's rows (dim, key) and the sources table. */
+export function filterOptions(options: QueryResult, sources: QueryResult): FilterOptions {
+	const out: Partial<Record<OptionDim, string[]>> = {};
+	const dims = options.columns.dim ?? [];
+	const keys = options.columns.key ?? [];
+	dims.forEach((d, i) => {
+		const key = keys[i];
+		if (typeof d === 'string' && typeof key === 'string') (out[d as OptionDim] ??= []).push(key);
+	});
+	const sourceNames = (sources.columns.source_dataset ?? []).filter((s): s is string => typeof s === 'string');
+	return { ...out, sources: sourceNames };
 }
 
 const sameMeta = (a: QueryResult, b: QueryResult) => JSON.stringify(a.columns) === JSON.stringify(b.columns);
-
-const keysOf = (r: QueryResult | null | undefined): string[] =>
-	r ? (r.columns.key ?? []).filter((k): k is string => typeof k === 'string') : [];
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -50,8 +58,6 @@ export class Dashboard {
 	meta: Meta | null = $state.raw(null);
 	answers: Partial<Record<ChannelName, Answer>> = $state.raw({});
 	options: FilterOptions | null = $state.raw(null);
-	/** sourcesQuery(): one row per source dataset with its citation (for the footer). */
-	sources: QueryResult | null = $state.raw(null);
 	/** Channel answers came from default-view.json rather than the engine. */
 	precomputed = $state(false);
 
@@ -103,7 +109,7 @@ export class Dashboard {
 			this.issued.set(c, key);
 		}
 		this.answers = answers;
-		this.useOptions(asset.results.target, asset.results.attack, asset.sources);
+		this.options = filterOptions(asset.options, asset.sources);
 		this.optionsPrecomputed = true;
 		this.precomputed = true;
 	}
@@ -191,24 +197,12 @@ export class Dashboard {
 	}
 
 	private async loadOptions(engine: QueryEngine): Promise<void> {
-		const all = { ...DEFAULT_VIEW };
 		try {
-			const [targets, attacks, sources] = await Promise.all([
-				engine.run(categoryQuery(all, 'target', { limit: null })),
-				engine.run(categoryQuery(all, 'attack', { limit: null })),
-				engine.run(sourcesQuery())
-			]);
-			this.useOptions(targets, attacks, sources);
+			const [options, sources] = await Promise.all([engine.run(dimensionOptionsQuery()), engine.run(sourcesQuery())]);
+			this.options = filterOptions(options, sources);
 		} catch {
-			// Options only fill the filter lists; the taxonomy lists stand in when they fail.
+			// Options only fill the filter lists; the codebook lists stand in when they fail.
 		}
-	}
-
-	/** Filter options from the unfiltered target and attack rankings and the sources table. */
-	private useOptions(targets: QueryResult, attacks: QueryResult, sources: QueryResult): void {
-		const sourceNames = (sources.columns.source_dataset ?? []).filter((s): s is string => typeof s === 'string');
-		this.options = { targets: keysOf(targets), attacks: keysOf(attacks), sources: sourceNames };
-		this.sources = sources;
 	}
 
 	/** Perpetrator names for the searchable picker; null when a newer search has started meanwhile. */

@@ -4,10 +4,15 @@ import { DEFAULT_VIEW, type ViewState } from '../query/filters';
 import { metaQuery, sourcesQuery } from '../query/sql';
 import { CHANNELS, channelQuery } from './channels';
 import { Dashboard } from './dashboard.svelte';
-import { DEFAULT_VIEW_ASSET_VERSION, type DefaultViewAsset } from './default-view-asset';
+import { DEFAULT_VIEW_ASSET_VERSION, type DefaultViewAsset } from '../query/default-view-asset';
 
 const tagged = (tag: string): QueryResult => ({ names: ['tag'], columns: { tag: [tag] }, rowCount: 1 });
 const sourcesResult: QueryResult = { names: ['source_dataset'], columns: { source_dataset: ['synthetic'] }, rowCount: 1 };
+const optionsResult: QueryResult = {
+	names: ['dim', 'key', 'n'],
+	columns: { dim: ['event', 'event', 'target'], key: ['Battles', 'Riots', 'Military'], n: [5, 2, 7] },
+	rowCount: 3
+};
 const meta = (max = '2023-12-31'): QueryResult => ({
 	names: ['row_count', 'date_min', 'date_max', 'synthetic_rows'],
 	columns: { row_count: [100], date_min: ['2023-01-01'], date_max: [max], synthetic_rows: [100] },
@@ -99,6 +104,7 @@ describe('Dashboard', () => {
 			meta: meta(),
 			results: Object.fromEntries(CHANNELS.map((c) => [c, tagged('pre')])) as DefaultViewAsset['results'],
 			sources: sourcesResult,
+			options: optionsResult,
 			boundaries: null,
 			boundariesPcodeProperty: null
 		};
@@ -109,7 +115,7 @@ describe('Dashboard', () => {
 		expect(d.isCurrent('kpis', DEFAULT_VIEW)).toBe(true);
 
 		expect(d.options?.sources).toEqual(['synthetic']);
-		expect(d.sources).toBe(sourcesResult);
+		expect(d.options?.event).toEqual(['Battles', 'Riots']);
 
 		// Same data: the engine has nothing to compute for the default view (channels, options and sources are
 		// all in the file), is ready at once, and answers the next view as usual.
@@ -142,6 +148,7 @@ describe('Dashboard', () => {
 			meta: meta(),
 			results: Object.fromEntries(CHANNELS.map((c) => [c, tagged('pre')])) as DefaultViewAsset['results'],
 			sources: sourcesResult,
+			options: optionsResult,
 			boundaries: null,
 			boundariesPcodeProperty: null
 		};

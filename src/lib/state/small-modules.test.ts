@@ -3,9 +3,9 @@ import { DEFAULT_VIEW } from '../query/filters';
 import { countRegions } from './boundaries';
 import { channelKey } from './channels';
 import { matchPreset, presetRange } from './date-presets';
-import { DEFAULT_VIEW_ASSET_VERSION, parseDefaultViewAsset } from './default-view-asset';
+import { DEFAULT_VIEW_ASSET_VERSION, parseDefaultViewAsset } from '../query/default-view-asset';
 import { Latest } from './latest';
-import { metaFromResult } from './meta';
+import { metaFromResult } from '../query/meta';
 import { panelStatus } from './panel-status';
 import { bucketEnd, zoomToRange } from './zoom-range';
 
@@ -79,11 +79,12 @@ describe('default-view asset and meta', () => {
 		rows: r(['incident_id'], [['synthetic:1']])
 	};
 	const sources = r(['source_dataset', 'rows'], [['synthetic', 10]]);
+	const options = r(['dim', 'key', 'n'], [['target', 'Military', 10]]);
 	const v = DEFAULT_VIEW_ASSET_VERSION;
 	it('accepts a well-formed file and rejects anything else', () => {
-		const ok = parseDefaultViewAsset({ version: v, meta, results, sources, boundaries: 'admin1.geojson', boundariesPcodeProperty: 'ADM1_PCODE' });
+		const ok = parseDefaultViewAsset({ version: v, meta, results, sources, options, boundaries: 'admin1.geojson', boundariesPcodeProperty: 'ADM1_PCODE' });
 		expect(ok?.boundaries).toBe('admin1.geojson');
-		expect(parseDefaultViewAsset({ version: v, meta, results, sources, boundaries: '../x.geojson', boundariesPcodeProperty: null })?.boundaries).toBe(null);
+		expect(parseDefaultViewAsset({ version: v, meta, results, sources, options, boundaries: '../x.geojson', boundariesPcodeProperty: null })?.boundaries).toBe(null);
 		expect(parseDefaultViewAsset({ version: v + 1, meta, results, sources })).toBe(null);
 		expect(parseDefaultViewAsset({ version: v, meta, results: { ...results, kpis: { names: ['a'], columns: {}, rowCount: 1 } }, sources })).toBe(null);
 		// A file of the previous version (no table page, no sources) is not used: the engine answers instead.

@@ -1,8 +1,9 @@
 // The one view state of the page. Its value is $state; reading and writing the URL is injected, so this module
 // never imports SvelteKit (the page wires it to shallow-routing pushState and popstate) and is testable in Node.
-import { DEFAULT_VIEW, EMPTY_FILTERS, type Filters, type ViewState } from '../query/filters';
-import { parseViewState, serialiseViewState } from '../url/view-url';
-export { filtersOf } from './filters-of';
+import type { DimensionKey } from '../query/dimensions';
+import { DEFAULT_VIEW, EMPTY_FILTERS, FILTER_KEYS, copyView, type ViewState } from '../query/filters';
+import { parseViewState, serialiseViewState, type UrlMessage } from '../url/view-url';
+export { filtersOf } from '../query/filters';
 
 export interface UrlAccess {
 	/** The current query string, e.g. `?from=2023-01-01` or ''. */
@@ -12,44 +13,20 @@ export interface UrlAccess {
 }
 
 export interface ViewCodec {
-	parse(search: string): { state: ViewState; notices: string[] };
+	parse(search: string): { state: ViewState; notices: UrlMessage[] };
 	serialise(state: ViewState): string;
 }
 
 const defaultCodec: ViewCodec = { parse: parseViewState, serialise: serialiseViewState };
 
-/** Keys whose change narrows or widens the incident set (and so sends the table back to page 1). */
-const FILTER_KEYS = Object.keys(EMPTY_FILTERS) as (keyof Filters)[];
-const LIST_KEYS = ['provinces', 'targets', 'attacks', 'perpetrators', 'sources'] as const;
-export type ListFilterKey = (typeof LIST_KEYS)[number];
-
-/** True when any filter differs from "no filter". */
-export function hasActiveFilters(v: Filters): boolean {
-	return (
-		v.from !== null ||
-		v.to !== null ||
-		LIST_KEYS.some((k) => v[k].length > 0) ||
-		v.minCasualties !== null ||
-		v.q.trim() !== ''
-	);
-}
-
-function copy(v: ViewState): ViewState {
-	return {
-		...v,
-		provinces: [...v.provinces],
-		targets: [...v.targets],
-		attacks: [...v.attacks],
-		perpetrators: [...v.perpetrators],
-		sources: [...v.sources]
-	};
-}
+/** Any list filter (a dimension of src/lib/query/dimensions.ts). */
+export type ListFilterKey = DimensionKey;
 
 export class ViewStateStore {
 	/** Replaced as a whole on every change ($state.raw): views compare keys, never deep-watch. */
-	value: ViewState = $state.raw(copy(DEFAULT_VIEW));
-	/** Human-readable notices about URL parameters that were ignored. */
-	notices: string[] = $state.raw([]);
+	value: ViewState = $state.raw(copyView(DEFAULT_VIEW));
+	/** Notices about URL parameters that were ignored (untranslated: the page writes them in its language). */
+	notices: UrlMessage[] = $state.raw([]);
 
 	constructor(
 		private readonly url: UrlAccess,
@@ -64,7 +41,7 @@ export class ViewStateStore {
 	/** Reads the state from the URL: on first load and on back/forward. Never records history. */
 	load(): void {
 		const { state, notices } = this.codec.parse(this.url.read());
-		this.value = copy(state);
+		this.value = copyView(state);
 		this.notices = notices;
 	}
 
@@ -73,7 +50,7 @@ export class ViewStateStore {
 	 * page 1 unless the patch sets the page itself. A change that leaves the URL as it is records nothing.
 	 */
 	set(patch: Partial<ViewState>): void {
-		const next = copy({ ...this.value, ...patch });
+		const next = copyView({ ...this.value, ...patch });
 		const resets = FILTER_KEYS.some((k) => k in patch) || 'sort' in patch || 'sortDir' in patch;
 		if (resets && !('page' in patch)) next.page = 1;
 		const search = this.codec.serialise(next);

@@ -1,3 +1,4 @@
+import { ENGLISH } from '../i18n/locale';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW } from '../query/filters';
 import { ViewStateStore } from './view-state.svelte';
@@ -21,8 +22,10 @@ describe('ViewStateStore', () => {
 		expect(store.value.provinces).toEqual(['SY11']);
 		expect(store.value.grain).toBe('week');
 		expect(store.notices.length).toBeGreaterThanOrEqual(2);
-		expect(store.notices.join(' ')).toMatch(/SY99/);
-		expect(store.notices.join(' ')).toMatch(/bogus/);
+		// Notices are message keys; written as the page writes them in English.
+		const text = store.notices.map((m) => ENGLISH.message(m)).join(' ');
+		expect(text).toMatch(/SY99/);
+		expect(text).toMatch(/bogus/);
 		expect(url.history).toHaveLength(1);
 	});
 

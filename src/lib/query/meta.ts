@@ -1,5 +1,5 @@
 // The artifact's metadata row (metaQuery) as a typed value.
-import type { QueryResult } from '../query/engine';
+import type { QueryResult } from './engine';
 
 export interface Meta {
 	rowCount: number;
