@@ -32,7 +32,7 @@ describe('bench report logic', () => {
 	});
 
 	it('replays each distinct statement + parameters once, only answered dashboard queries', () => {
-		const sql = 'SELECT count(*)::INTEGER AS n FROM rasd.incidents AS i WHERE (i.admin1_pcode IN (?))';
+		const sql = '/* rasd:count */ SELECT count(*)::INTEGER AS n FROM rasd.incidents AS i WHERE (i.admin1_pcode IN (?))';
 		const items = replayItems([
 			msg(1, 'RUN_QUERY', 0, 1, { sql: "ATTACH 'rasd.duckdb' AS rasd (READ_ONLY)" }),
 			msg(2, 'RUN_PREPARED', 1, 2, { stmt: 7, sql, params: ['SY02'] }),

@@ -1,7 +1,7 @@
 // Every SQL identifier the builders use, in fixed allow-lists keyed by the view state's typed values. A key that
 // is not in its list throws: identifiers never come from input text.
 import { ARTIFACT_ALIAS, INCIDENTS_MONTH_TABLE, INCIDENTS_TABLE, META_TABLE, SOURCES_TABLE } from '../data/artifact';
-import { INCIDENT_COLUMNS, INCIDENT_COLUMN_NAMES, type Incident } from '../data/schema';
+import { INCIDENT_COLUMNS, INCIDENT_COLUMN_NAMES } from '../data/schema';
 import { dimension, type DimensionKey } from './dimensions';
 import type { Grain, Measure, SortKey, Stack } from './filters';
 
@@ -122,10 +122,14 @@ export const LIST_COLUMNS: string[] = [
 	'country',
 	'admin1',
 	'admin1_pcode',
+	'admin2',
+	'admin2_pcode',
 	'location',
+	'event_type',
 	'attack_type',
 	'target_type',
 	'perpetrator',
+	'actor_group',
 	'killed',
 	'injured',
 	'source_dataset',
@@ -136,7 +140,8 @@ export const LIST_COLUMNS: string[] = [
 /** Columns of the CSV export: the whole schema, in schema order, so an export can be imported again. */
 export const EXPORT_COLUMNS: string[] = [...INCIDENT_COLUMN_NAMES];
 
-const COLUMN_TYPES = new Map(INCIDENT_COLUMNS.map((c) => [c.name as string, c.type]));
+/** Schema columns, plus the columns the artifact build derives (src/lib/data/artifact.ts). */
+const COLUMN_TYPES = new Map<string, string>([...INCIDENT_COLUMNS.map((c) => [c.name as string, c.type] as const), ['actor_group', 'VARCHAR']]);
 
 /**
  * Select expression of a schema column that hands back plain JS values in every engine: dates as 'YYYY-MM-DD',
@@ -145,6 +150,6 @@ const COLUMN_TYPES = new Map(INCIDENT_COLUMNS.map((c) => [c.name as string, c.ty
 export function selectColumn(name: string): string {
 	const type = COLUMN_TYPES.get(name);
 	if (!type) throw new Error(`unknown column: ${JSON.stringify(name).slice(0, 40)}`);
-	const col = `i.${name as keyof Incident}`;
+	const col = `i.${name}`;
 	return type === 'DATE' ? `strftime(${col}, '%Y-%m-%d') AS ${name}` : `CAST(${col} AS ${type}) AS ${name}`;
 }

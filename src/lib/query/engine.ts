@@ -11,6 +11,27 @@ export interface BoundQuery {
 	params: SqlParam[];
 }
 
+/** Every kind of statement the query layer builds. */
+export const QUERY_NAMES = [
+	'kpis', 'timeline', 'province', 'target', 'attack', 'category', 'perpetrator-options', 'options', 'count', 'rows',
+	'export', 'detail', 'meta', 'sources'
+] as const;
+export type QueryName = (typeof QUERY_NAMES)[number];
+
+/**
+ * The statement with its name as a leading SQL comment (`/* rasd:kpis *\/ SELECT ...`): the name travels with the
+ * text to whatever runs it, so the benchmark groups timings by what a statement is, not by guessing from its SQL.
+ */
+export function named(name: QueryName, q: BoundQuery): BoundQuery {
+	return { sql: `/* rasd:${name} */ ${q.sql}`, params: q.params };
+}
+
+/** The name a statement was built with, or null (a statement from elsewhere). */
+export function queryName(sql: string | null | undefined): QueryName | null {
+	const m = /^\/\* rasd:([a-z-]+) \*\//.exec(sql ?? '');
+	return m && (QUERY_NAMES as readonly string[]).includes(m[1]) ? (m[1] as QueryName) : null;
+}
+
 /** Columnar result. Values are plain JS: number (integers and sums arrive as number, never BigInt), string
  *  (dates as 'YYYY-MM-DD' strings: the builders select dates with strftime), or null. */
 export interface QueryResult {

@@ -1,6 +1,6 @@
 // Collects bound parameters while a statement is written. Fragments must be appended to the SQL in the same
 // order as they were bound, because `?` placeholders are positional.
-import type { BoundQuery, SqlParam } from './engine';
+import { named, type BoundQuery, type QueryName, type SqlParam } from './engine';
 
 export class Params {
 	readonly values: SqlParam[] = [];
@@ -31,7 +31,8 @@ export class Params {
 		return values.map((v) => this.bind(v)).join(', ');
 	}
 
-	query(sql: string): BoundQuery {
-		return { sql, params: [...this.values] };
+	/** The statement, named (see engine.ts `named`), with the values bound so far. */
+	query(name: QueryName, sql: string): BoundQuery {
+		return named(name, { sql, params: [...this.values] });
 	}
 }

@@ -25,7 +25,7 @@ import {
 	selectColumn,
 	type CategoryDim
 } from './columns';
-import type { BoundQuery } from './engine';
+import { named, type BoundQuery } from './engine';
 import type { Filters, ViewState } from './filters';
 import { Params } from './params';
 import { previousPeriod, resolvePeriod, type Period } from './periods';
@@ -68,23 +68,23 @@ function positiveInt(n: number, max: number, what: string): number {
 
 /** Dataset metadata: row_count, date_min, date_max, synthetic_rows (one row). */
 export function metaQuery(): BoundQuery {
-	return {
+	return named('meta', {
 		sql:
 			`SELECT CAST(row_count AS INTEGER) AS row_count, strftime(date_min, '%Y-%m-%d') AS date_min, ` +
 			`strftime(date_max, '%Y-%m-%d') AS date_max, CAST(synthetic_rows AS INTEGER) AS synthetic_rows FROM ${META}`,
 		params: []
-	};
+	});
 }
 
 /** One row per source dataset: source_dataset, rows, date_min, date_max, citation. */
 export function sourcesQuery(): BoundQuery {
-	return {
+	return named('sources', {
 		sql:
 			`SELECT CAST(source_dataset AS VARCHAR) AS source_dataset, CAST(rows AS INTEGER) AS rows, ` +
 			`strftime(date_min, '%Y-%m-%d') AS date_min, strftime(date_max, '%Y-%m-%d') AS date_max, ` +
 			`CAST(citation AS VARCHAR) AS citation FROM ${SOURCES} ORDER BY source_dataset`,
 		params: []
-	};
+	});
 }
 
 /**
@@ -120,7 +120,7 @@ export function kpiQuery(f: Filters, data: { min: string; max: string }, options
 	const lo = prev.from < cur.from ? prev.from : cur.from;
 	const hi = prev.to > cur.to ? prev.to : cur.to;
 	const conditions = [`i.event_date BETWEEN ${p.date(lo)} AND ${p.date(hi)}`, ...filterConditions(f, p, ['dates'])];
-	return p.query(`SELECT ${select.join(', ')} FROM ${INCIDENTS} AS i ${whereSql(conditions)}`);
+	return p.query('kpis', `SELECT ${select.join(', ')} FROM ${INCIDENTS} AS i ${whereSql(conditions)}`);
 }
 
 /** The KPI's period ends as result columns (both KPI forms end with these). */
@@ -160,7 +160,7 @@ function kpiRollupQuery(f: Filters, cur: Period, prev: Period): BoundQuery {
 	};
 	const selects = [...periodSelects(cur, 0), ...periodSelects(prev, 1)];
 	const where = whereSql(filterConditions(f, p, ['dates']));
-	return p.query(`SELECT ${select.join(', ')} FROM ${unionAll(selects)} AS i ${where}`);
+	return p.query('kpis', `SELECT ${select.join(', ')} FROM ${unionAll(selects)} AS i ${where}`);
 }
 
 /**
@@ -175,7 +175,7 @@ export function timelineQuery(v: ViewState, options: SourceOptions = {}): BoundQ
 	const cover = auto(options) && stackKeys ? rollupPlan(v, v.grain) : null;
 	const bucket = cover ? pick(MONTH_BUCKET_SQL, v.grain, 'grain') : pick(BUCKET_SQL, v.grain, 'grain');
 	const { from, value } = readFrom(v, v.measure, p, cover, [], ['month_start', ...(stackKeys ?? [])]);
-	return p.query(
+	return p.query('timeline', 
 		`SELECT ${bucket} AS bucket, ${series} AS series, ${value} AS value FROM ${from} GROUP BY ALL ORDER BY bucket, series`
 	);
 }
@@ -217,7 +217,7 @@ export function provinceQuery(v: ViewState, options: RankedOptions = {}): BoundQ
 	const keys: RollupKey[] = ['admin1_pcode', 'admin1', 'country'];
 	const { from, value } = readFrom(v, v.measure, p, cover, options.ignoreOwnFilter ? ['provinces'] : [], keys);
 	const limit = options.limit == null ? '' : ` LIMIT ${p.int(positiveInt(options.limit, MAX_LIMIT, 'limit'))}`;
-	return p.query(
+	return p.query('province', 
 		`SELECT CAST(i.admin1_pcode AS VARCHAR) AS pcode, CAST(i.admin1 AS VARCHAR) AS admin1, ` +
 			`CAST(i.country AS VARCHAR) AS country, ${value} AS value FROM ${from} ` +
 			`GROUP BY ALL ORDER BY value DESC, pcode NULLS LAST, admin1 NULLS LAST, country NULLS LAST${limit}`
@@ -238,7 +238,7 @@ export function categoryQuery(v: ViewState, dim: CategoryDim, options: RankedOpt
 	const { from, value } = readFrom(v, v.measure, p, cover, omit, rollupKey ? [rollupKey] : []);
 	const n = options.limit === undefined ? CATEGORY_LIMIT : options.limit;
 	const limit = n === null ? '' : ` LIMIT ${p.int(positiveInt(n, MAX_LIMIT, 'limit'))}`;
-	return p.query(
+	return p.query(dim === 'target' || dim === 'attack' ? dim : 'category', 
 		`SELECT CAST(${column} AS VARCHAR) AS key, ${value} AS value FROM ${from} ` +
 			`GROUP BY ALL ORDER BY value DESC, key NULLS LAST${limit}`
 	);
@@ -248,9 +248,9 @@ export function categoryQuery(v: ViewState, dim: CategoryDim, options: RankedOpt
 export function incidentCountQuery(f: Filters, options: SourceOptions = {}): BoundQuery {
 	const p = new Params();
 	const cover = auto(options) ? rollupPlan(f) : null;
-	if (cover) return p.query(`SELECT coalesce(sum(i.n), 0)::INTEGER AS n FROM ${coverFrom(cover, f, p)}`);
+	if (cover) return p.query('count', `SELECT coalesce(sum(i.n), 0)::INTEGER AS n FROM ${coverFrom(cover, f, p)}`);
 	const where = whereSql(filterConditions(f, p));
-	return p.query(`SELECT count(*)::INTEGER AS n FROM ${INCIDENTS} AS i ${where}`);
+	return p.query('count', `SELECT count(*)::INTEGER AS n FROM ${INCIDENTS} AS i ${where}`);
 }
 
 export interface PageOptions extends SourceOptions {
@@ -280,7 +280,7 @@ export function incidentPageQuery(v: ViewState, pageSize: number, options: PageO
 		// Read from the end: the exact reverse of the order below (NULLS LAST and incident_id ASC flip too).
 		const reverse = pick(SORT_DIRECTIONS, v.sortDir === 'asc' ? 'desc' : 'asc', 'sort direction');
 		const count = Math.min(size, total - offset);
-		return p.query(
+		return p.query('rows', 
 			`SELECT * EXCLUDE (${PAGE_SORT_KEY}) FROM (SELECT ${columns}, ${order} AS ${PAGE_SORT_KEY} ` +
 				`FROM ${INCIDENTS} AS i ${whereSql(conditions)} ` +
 				`ORDER BY ${order} ${reverse} NULLS FIRST, i.incident_id DESC ` +
@@ -291,7 +291,7 @@ export function incidentPageQuery(v: ViewState, pageSize: number, options: PageO
 	// Latest first, the rollup's monthly counts tell how far back the page lies, so older row groups are not read.
 	const bound = auto(options) && v.sort === 'date' && v.sortDir === 'desc' ? pageBound(v, p, page * size) : null;
 	const where = whereSql(bound ? [...conditions, bound] : conditions);
-	return p.query(
+	return p.query('rows', 
 		`SELECT ${columns} FROM ${INCIDENTS} AS i ${where} ` +
 			`ORDER BY ${order} ${dir} NULLS LAST, i.incident_id ASC ` +
 			`LIMIT ${p.int(size)} OFFSET CAST(${p.bind(offset)} AS BIGINT)`
@@ -301,7 +301,7 @@ export function incidentPageQuery(v: ViewState, pageSize: number, options: PageO
 /** Every schema column of one incident (zero or one row). */
 export function incidentDetailQuery(id: string): BoundQuery {
 	const p = new Params();
-	return p.query(
+	return p.query('detail', 
 		`SELECT ${EXPORT_COLUMNS.map(selectColumn).join(', ')} FROM ${INCIDENTS} AS i WHERE i.incident_id = ${p.bind(id)}`
 	);
 }
@@ -316,7 +316,7 @@ const exportColumn = (name: string) => (ENUM_COLUMN_SET.has(name) ? `i.${name} A
 export function exportQuery(f: Filters): BoundQuery {
 	const p = new Params();
 	const where = whereSql(filterConditions(f, p));
-	return p.query(
+	return p.query('export', 
 		`SELECT ${EXPORT_COLUMNS.map(exportColumn).join(', ')} FROM ${INCIDENTS} AS i ${where} ` +
 			`ORDER BY i.event_date, i.incident_id`
 	);
@@ -334,7 +334,7 @@ export function perpetratorOptionsQuery(search: string, f: Filters, limit: numbe
 		`SELECT CAST(i.perpetrator AS VARCHAR) AS key, count(*)::INTEGER AS n FROM ${INCIDENTS} AS i ` +
 		`${whereSql(conditions)} GROUP BY ALL`;
 	const outer = whereSql(textConditions(foldSql('key'), search, p));
-	return p.query(
+	return p.query('perpetrator-options', 
 		`SELECT key, n FROM (${inner}) AS perps ${outer} ORDER BY n DESC, key ` +
 			`LIMIT ${p.int(positiveInt(limit, MAX_LIMIT, 'limit'))}`
 	);
@@ -357,5 +357,5 @@ export function dimensionOptionsQuery(): BoundQuery {
 	const inner =
 		`SELECT CASE ${which} END AS dim, ${key} AS key, count(*)::INTEGER AS n ` +
 		`FROM (SELECT ${keys.join(', ')} FROM ${INCIDENTS} AS i) AS i GROUP BY GROUPING SETS (${sets})`;
-	return { sql: `SELECT dim, key, n FROM (${inner}) AS o WHERE key IS NOT NULL ORDER BY dim, n DESC, key`, params: [] };
+	return named('options', { sql: `SELECT dim, key, n FROM (${inner}) AS o WHERE key IS NOT NULL ORDER BY dim, n DESC, key`, params: [] });
 }

@@ -67,5 +67,6 @@ export function whereSql(conditions: readonly string[]): string {
 /** The shared WHERE on its own (`sql` = '' or 'WHERE ...'); it expects the incidents table aliased `i`. */
 export function whereClause(f: Filters): BoundQuery {
 	const p = new Params();
-	return p.query(whereSql(filterConditions(f, p)));
+	const sql = whereSql(filterConditions(f, p));
+	return { sql, params: p.values };
 }
