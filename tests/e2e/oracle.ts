@@ -13,6 +13,14 @@ export interface OracleFilter {
 	minCasualties?: number;
 	/** One plain ASCII word, matched case-insensitively in summary, location, perpetrator or target actor. */
 	word?: string;
+	/** The dimensions of issue 9, written against the Parquet's own columns. */
+	events?: string[];
+	countries?: string[];
+	/** OCHA district p-codes. */
+	districts?: string[];
+	precisions?: string[];
+	/** Exact perpetrator names (the caller maps an actor group to the names it holds, with its own table). */
+	perpetratorNames?: (string | null)[];
 }
 
 export class ParquetOracle {
@@ -49,6 +57,22 @@ export class ParquetOracle {
 		if (f.perpetrators?.length) {
 			parts.push(`perpetrator IN (${f.perpetrators.map(() => '?').join(', ')})`);
 			params.push(...f.perpetrators);
+		}
+		const inList = (column: string, values: string[] | undefined) => {
+			if (!values?.length) return;
+			parts.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+			params.push(...values);
+		};
+		inList('event_type', f.events);
+		inList('country_iso3', f.countries);
+		inList('admin2_pcode', f.districts);
+		inList('date_precision', f.precisions);
+		if (f.perpetratorNames) {
+			const names = f.perpetratorNames.filter((n): n is string => n !== null);
+			const alternatives = names.length ? [`perpetrator IN (${names.map(() => '?').join(', ')})`] : [];
+			if (f.perpetratorNames.includes(null)) alternatives.push('perpetrator IS NULL');
+			parts.push(alternatives.length ? `(${alternatives.join(' OR ')})` : 'false');
+			params.push(...names);
 		}
 		if (f.minCasualties !== undefined) {
 			parts.push('coalesce(killed, 0) + coalesce(injured, 0) >= CAST(? AS INTEGER)');
@@ -103,6 +127,12 @@ export class ParquetOracle {
 			[this.path, ...ids]
 		);
 		return new Map((reader.getRowsJS() as [string, string | null][]).map(([id, url]) => [id, url]));
+	}
+
+	/** Every distinct perpetrator name (null included) in the Parquet. */
+	async perpetrators(): Promise<(string | null)[]> {
+		const reader = await this.conn.runAndReadAll('SELECT DISTINCT perpetrator FROM read_parquet(?)', [this.path]);
+		return reader.getRowsJS().map((r) => (r[0] === null ? null : String(r[0])));
 	}
 
 	close(): void {
