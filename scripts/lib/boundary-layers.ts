@@ -68,7 +68,8 @@ export function neUnitProperties(p: Props): WorldAdmin1Properties | null {
 		iso3,
 		name,
 		name_ar: str(p.name_ar),
-		alt: neAltNames({ ...p, name }).join('|')
+		alt: neAltNames({ ...p, name }).join('|'),
+		region: str(p.region)
 	};
 }
 

@@ -30,7 +30,7 @@ describe('boundary layer properties', () => {
 			name_ar: 'أمانة العاصمة', name_alt: "Sana'a|Amanat Al Asimah", name_local: '', fips: 'YM26'
 		};
 		expect(neUnitProperties(p)).toEqual({
-			id: 'YEM-1503', iso_3166_2: 'YE-SA', iso3: 'YEM', name: 'Amanat Al Asimah', name_ar: 'أمانة العاصمة', alt: "Sana'a|Sanaa"
+			id: 'YEM-1503', iso_3166_2: 'YE-SA', iso3: 'YEM', name: 'Amanat Al Asimah', name_ar: 'أمانة العاصمة', alt: "Sana'a|Sanaa", region: ''
 		});
 		expect(neUnitProperties({ ...p, adm0_a3: 'SYR' })).toBeNull();
 		expect(neUnitProperties({ ...p, name: '', name_en: '' })).toBeNull();

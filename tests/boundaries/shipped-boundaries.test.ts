@@ -92,7 +92,7 @@ describe('admin1/<ISO3>.json (Natural Earth)', () => {
 			expect(entry.bytes, name).toBeLessThanOrEqual(130_000);
 			for (const f of fc.features) {
 				const p = f.properties;
-				expect(Object.keys(p).sort()).toEqual(['alt', 'id', 'iso3', 'iso_3166_2', 'name', 'name_ar']);
+				expect(Object.keys(p).sort()).toEqual(['alt', 'id', 'iso3', 'iso_3166_2', 'name', 'name_ar', 'region']);
 				expect(p.iso3).toBe(entry.iso3);
 				expect(p.name).not.toBe('');
 				expect(ids.has(p.id), p.id).toBe(false);

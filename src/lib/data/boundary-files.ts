@@ -43,6 +43,12 @@ export interface WorldAdmin1Properties {
 	name_ar: string;
 	/** Other names Natural Earth records (name_alt, name_en, name_local), '|'-separated; '' when none. */
 	alt: string;
+	/**
+	 * The larger region the unit belongs to where Natural Earth's admin-1 is a finer level than what sources call a
+	 * province (Italy's provinces in "Liguria", France's departments in "Bretagne"); '' elsewhere. The crosswalk uses
+	 * it to refuse a region name rather than match it to one of the region's units.
+	 */
+	region: string;
 }
 
 /** One entry of admin1/index.json. */
