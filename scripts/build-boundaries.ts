@@ -7,7 +7,8 @@
 // Without the shared folder it says so and changes nothing. See docs/boundaries.md and static/boundaries/README.md.
 //
 // Usage: tsx scripts/build-boundaries.ts [--shared ../shared/data/real/boundaries] [--out static/boundaries]
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+/// <reference path="./lib/mapshaper.d.ts" />
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -119,8 +120,9 @@ async function buildWorld(dir: string, out: string, files: Record<string, number
 	const entries: WorldAdmin1IndexEntry[] = [];
 	for (const iso3 of [...byCountry.keys()].sort()) {
 		const features = byCountry.get(iso3)!;
-		const bbox = geometryBbox(features.map((f) => f.geometry));
-		const text = await simplifyWithin({ type: 'FeatureCollection', features }, countryInterval(countryExtentKm(features.map((f) => f.geometry))));
+		const geometries = features.map((f) => f.geometry);
+		const bbox = geometryBbox(geometries);
+		const text = await simplifyWithin({ type: 'FeatureCollection', features }, countryInterval(countryExtentKm(geometries)));
 		writeFileSync(join(countryDir, `${iso3}.json`), text);
 		const bytes = Buffer.byteLength(text);
 		files[`admin1/${iso3}.json`] = bytes;

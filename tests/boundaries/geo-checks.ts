@@ -46,7 +46,7 @@ export function selfCrossings(ring: Ring): number {
 }
 
 /** Problems of one feature's geometry ('' when none). */
-export function geometryProblems(f: GeoFeature, box: [number, number, number, number]): string[] {
+export function geometryProblems(f: Pick<GeoFeature, 'geometry'>, box: [number, number, number, number]): string[] {
 	const out: string[] = [];
 	let polygons: Ring[][];
 	try {
@@ -84,7 +84,7 @@ const edgeKey = (a: Position, b: Position) => {
  * two (a shared border drawn once). In a layer whose shared borders are consistent, the once-used edges are the
  * layer's outer outline and nothing else.
  */
-export function edgeUse(features: readonly GeoFeature[]): { once: number; shared: number } {
+export function edgeUse(features: readonly Pick<GeoFeature, 'geometry'>[]): { once: number; shared: number } {
 	const count = new Map<string, number>();
 	const length = new Map<string, number>();
 	for (const f of features) {
