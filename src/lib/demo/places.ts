@@ -58,7 +58,7 @@ export const DEMO_GOVERNORATES: readonly DemoGovernorate[] = [
 		['Zamalka', 'زملكا', 'Markaz Rif Dimashq', 33.520, 36.357, 2],
 		['Darayya', 'داريا', 'Darayya', 33.458, 36.236, 2],
 		['At-Tall', 'التل', 'At Tall', 33.610, 36.310, 1],
-		['Qudsaya', 'قدسيا', 'Qudsiya', 33.533, 36.233, 1],
+		['Qudsaya', 'قدسيا', 'Markaz Rif Dimashq', 33.533, 36.233, 1],
 		['An-Nabk', 'النبك', 'An Nabk', 34.024, 36.728, 1],
 		['Yabroud', 'يبرود', 'Yabroud', 33.967, 36.657, 1],
 		['Az-Zabadani', 'الزبداني', 'Az-Zabdani', 33.725, 36.100, 1],
