@@ -1,6 +1,7 @@
 // The synthetic demo generator: row i is a pure function of (seed, i). Tables (where, when, who) are built once per
 // generator; each row draws from its own seeded stream, so the output never depends on order, batch size or platform.
 import type { Incident } from '../data/schema';
+import { districtPcode } from '../data/districts';
 import { governorateByPcode } from '../data/gazetteer';
 import { ATTACK_TYPES, type AttackType, type TargetType } from '../data/taxonomy';
 import { ACTORS, arPrefixLi, ATTACK_TARGET_AFFINITY, FORCES_PERSON_PHRASES, FORCES_PHRASES, PRESENCE, STATIC_TARGETS, type Actor, type ActorKey, type TargetCategory } from './actors';
@@ -42,6 +43,8 @@ interface GovInfo {
 	towns: readonly Town[];
 	/** District name -> its first listed town (the district seat), for admin2-precision coordinates. */
 	seats: Map<string, Town>;
+	/** District name -> OCHA admin2 p-code (every demo district is a real one of the governorate). */
+	districtPcodes: Map<string, string>;
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -71,8 +74,14 @@ export class DemoGenerator {
 			const gaz = governorateByPcode(g.pcode);
 			if (!gaz) throw new Error(`demo governorate ${g.pcode} is not in the gazetteer`);
 			const seats = new Map<string, Town>();
-			for (const t of g.towns) if (!seats.has(t.admin2)) seats.set(t.admin2, t);
-			return { pcode: g.pcode, en: gaz.en, ar: gaz.ar, centre: g.centre, towns: g.towns, seats };
+			const districtPcodes = new Map<string, string>();
+			for (const t of g.towns) {
+				if (!seats.has(t.admin2)) seats.set(t.admin2, t);
+				const pcode = districtPcode(t.admin2, g.pcode);
+				if (!pcode) throw new Error(`demo town ${t.en}: district ${t.admin2} is not an OCHA district of ${g.pcode}`);
+				districtPcodes.set(t.admin2, pcode);
+			}
+			return { pcode: g.pcode, en: gaz.en, ar: gaz.ar, centre: g.centre, towns: g.towns, seats, districtPcodes };
 		});
 		const govIndex = new Map(this.govs.map((g, k) => [g.pcode, k] as const));
 		const actorIndex = new Map(ACTORS.map((a, k) => [a.key, k] as const));
@@ -238,6 +247,7 @@ export class DemoGenerator {
 			admin1: gov.en,
 			admin1_pcode: gov.pcode,
 			admin2,
+			admin2_pcode: admin2 === null ? null : gov.districtPcodes.get(admin2)!,
 			location,
 			latitude: round4(lat),
 			longitude: round4(lon),
@@ -249,6 +259,9 @@ export class DemoGenerator {
 			perpetrator: perp.label,
 			target_actor: targetActor,
 			killed,
+			// The demo imitates ACLED/GTD-like single figures, not UCDP's ranges.
+			killed_low: null,
+			killed_high: null,
 			injured,
 			summary,
 			source_name: DEMO_SOURCE_NAME,
