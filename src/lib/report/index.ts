@@ -1,0 +1,3 @@
+// Report coding: a pasted news report to incident drafts (extract), drafts to schema rows and CSV (to-incident).
+export { extractIncidents } from './extract';
+export type { ActorGroup, Attribution, DateValue, Field, IncidentDraft, LocationValue, NamedCode, Perpetrator, ReportMeta, Span } from './types';
