@@ -15,6 +15,8 @@ const asJson = process.argv.includes('--json');
 
 interface Fixture {
 	id: string;
+	/** `dev` (written before the extractor, then used to tune it) or `held-out` (written after it, never tuned on). */
+	set?: string;
 	text?: string;
 	textFile?: string;
 	publishedOn: string;
@@ -23,7 +25,7 @@ interface Fixture {
 	expected: ExpectedDraft[];
 }
 
-const scores: FixtureScore[] = [];
+const scores: (FixtureScore & { set: string })[] = [];
 const skipped: string[] = [];
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
 	const fx = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Fixture;
@@ -37,24 +39,39 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
 		text = readFileSync(path, 'utf8');
 	}
 	const drafts = extractIncidents(text ?? '', { publishedOn: fx.publishedOn, outlet: fx.outlet, url: fx.url ?? undefined });
-	scores.push(scoreFixture(fx.id, drafts, fx.expected));
+	scores.push({ ...scoreFixture(fx.id, drafts, fx.expected), set: fx.set ?? 'dev' });
 }
 
-const pairs = scores.flatMap((s) => s.pairs);
-const expected = scores.reduce((n, s) => n + s.expected, 0);
-const found = scores.reduce((n, s) => n + s.found, 0);
-const exact = scores.filter((s) => s.found === s.expected).length;
-const perField = Object.fromEntries(SCORED_FIELDS.map((f) => [f, pairs.filter((p) => p.fields[f]).length])) as Record<string, number>;
+function summary(subset: typeof scores) {
+	const pairs = subset.flatMap((x) => x.pairs);
+	return {
+		reports: subset.length,
+		expected: subset.reduce((n, x) => n + x.expected, 0),
+		found: subset.reduce((n, x) => n + x.found, 0),
+		reportsWithRightCount: subset.filter((x) => x.found === x.expected).length,
+		pairs: pairs.length,
+		perField: Object.fromEntries(SCORED_FIELDS.map((f) => [f, pairs.filter((p) => p.fields[f]).length])) as Record<string, number>
+	};
+}
+
+const sets = [
+	['all fixtures', scores],
+	['dev (written first, tuned on)', scores.filter((x) => x.set === 'dev')],
+	['held-out (never tuned on)', scores.filter((x) => x.set === 'held-out')]
+] as const;
 
 if (asJson) {
-	console.log(JSON.stringify({ reports: scores.length, skipped, expected, found, reportsWithRightCount: exact, pairs: pairs.length, perField }));
+	console.log(JSON.stringify({ skipped, sets: Object.fromEntries(sets.map(([name, sub]) => [name, summary(sub)])) }));
 } else {
-	console.log(`reports: ${scores.length}${skipped.length ? ` (skipped: ${skipped.join('; ')})` : ''}`);
-	console.log(`drafts: found ${found}, expected ${expected}; reports with the right number of drafts: ${exact}/${scores.length}`);
-	console.log(`per field, over ${pairs.length} draft pairs (a missing or extra draft is wrong on every field):`);
-	for (const f of SCORED_FIELDS) {
-		const n = perField[f];
-		console.log(`  ${f.padEnd(13)} ${String(n).padStart(3)}/${pairs.length}  ${((100 * n) / pairs.length).toFixed(0).padStart(3)}%`);
+	if (skipped.length) console.log(`skipped: ${skipped.join('; ')}`);
+	for (const [name, sub] of sets) {
+		const r = summary(sub);
+		if (r.reports === 0) continue;
+		console.log(`\n${name}: ${r.reports} reports; drafts found ${r.found}, expected ${r.expected}; right number of drafts in ${r.reportsWithRightCount}/${r.reports}`);
+		for (const f of SCORED_FIELDS) {
+			const n = r.perField[f];
+			console.log(`  ${f.padEnd(13)} ${String(n).padStart(3)}/${r.pairs}  ${((100 * n) / r.pairs).toFixed(0).padStart(3)}%`);
+		}
 	}
 	const misses = scores.flatMap((s) => s.pairs.flatMap((p, i) => SCORED_FIELDS.filter((f) => !p.fields[f]).map((f) => ({ id: `${s.id}#${i + 1}`, f, p }))));
 	if (verbose || misses.length <= 60) {

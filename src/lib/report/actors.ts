@@ -5,8 +5,8 @@
 import { tokens, toSource, type Folded, type Token } from './fold-map';
 import { Lexicon, type Hit } from './lexicon';
 import {
-	ACTOR_TERMS, AGENT_BEFORE, AR_AGENT_VERBS, AR_WEAPON, CELLS, CLAIM, CONNECTOR, EN_AGENT_AFTER, NEGATION,
-	NOT_AGENT_BEFORE, SPEECH_AFTER, SUSPECT, type ActorTerm
+	ACTOR_TERMS, AGENT_BEFORE, AR_AGENT_VERBS, AR_ATTACK_NOUNS, AR_WEAPON, CELLS, CLAIM, CONNECTOR, EN_AGENT_AFTER, NEGATION,
+	NOT_AGENT_BEFORE, PASSIVE, SPEECH_AFTER, SUSPECT, type ActorTerm
 } from './actor-terms';
 import type { Attribution, Field, Perpetrator, Span } from './types';
 
@@ -23,7 +23,7 @@ export function findActors(f: Folded, from: number, to: number): ActorHit[] {
 		const i = toks.findIndex((t) => t.start <= h.start && h.start < t.end);
 		const prev = toks.slice(Math.max(0, i - 2), i).map((t) => t.text);
 		const next = toks[i + 1]?.text ?? '';
-		return prev.some((w) => AR_WEAPON.test(w)) || EN_AGENT_AFTER.test(next) || /^(forces|army|troops|military)$/.test(next);
+		return prev.some((w) => AR_WEAPON.has(w)) || EN_AGENT_AFTER.has(next) || /^(forces|army|troops|military)$/.test(next);
 	}).filter((h, _, all) => {
 		// "gunmen" after a named group ("Islamic State gunmen") is that group's, not an unknown actor.
 		if (h.value.group !== 'unknown') return true;
@@ -44,13 +44,23 @@ function agentScore(toks: readonly Token[], h: ActorHit): number {
 	const before = toks.slice(Math.max(0, i - 3), i).map((t) => t.text);
 	const after = toks.slice(j + 1, j + 4).map((t) => t.text);
 	const first = toks[i]?.text ?? '';
-	if (before.slice(-4).some((w) => AR_AGENT_VERBS.test(w))) score += 2;
-	if (h.value.adjective && toks.slice(Math.max(0, i - 2), i).some((t) => AR_WEAPON.test(t.text))) score += 2;
-	if (before.slice(-2).some((w) => AGENT_BEFORE.test(w))) score += 2;
-	if (after.some((w) => EN_AGENT_AFTER.test(w))) score += 2;
-	if (before.length > 0 && NOT_AGENT_BEFORE.test(before[before.length - 1])) score -= 3;
-	if (/^ل[\u0621-\u064a]/.test(first) && !/^(لواء)/.test(first)) score -= 3; // "لقوات": belonging to
-	if (after.some((w) => SPEECH_AFTER.test(w))) score -= 3;
+	if (before.some((w) => AR_AGENT_VERBS.has(w))) score += 2;
+	if (h.value.adjective && toks.slice(Math.max(0, i - 2), i).some((t) => AR_WEAPON.has(t.text))) score += 2;
+	if (before.slice(-2).some((w) => AGENT_BEFORE.has(w))) score += 2;
+	// "بهجوم لتنظيم داعش", "بهجوم لخلايا داعش": the attack of X.
+	const ofAttack = /^ل/.test(first) ? before.slice(-1) : /^لخلايا|^لعناصر/.test(before[before.length - 1] ?? '') ? before.slice(-2, -1) : [];
+	const attackOf = ofAttack.some((w) => AR_ATTACK_NOUNS.has(w));
+	if (attackOf) score += 2;
+	// English agent before its verb, within four words ("Gunmen on a motorbike shot"), unless the verb is passive.
+	const next = toks.slice(j + 1, j + 5);
+	const verb = next.findIndex((t) => EN_AGENT_AFTER.has(t.text));
+	if (verb >= 0 && !next.slice(0, verb).some((t) => PASSIVE.has(t.text))) score += 2;
+	// "killed in clashes with X": the other side of the clash.
+	const clashWith = /^(clash|clashes|fighting|اشتباك|اشتباكات|معارك)$/.test(before[before.length - 2] ?? '') && /^(with|مع)$/.test(before[before.length - 1] ?? '');
+	if (clashWith) score += 2;
+	else if (before.length > 0 && NOT_AGENT_BEFORE.has(before[before.length - 1])) score -= 3;
+	if (/^ل[\u0621-\u064a]/.test(first) && !attackOf) score -= 3; // "لقوات": belonging to
+	if (after.some((w) => SPEECH_AFTER.has(w))) score -= 3;
 	return score;
 }
 
@@ -91,10 +101,10 @@ function pickIn(f: Folded, [from, to]: readonly [number, number]): Pick | null {
 
 /** "التحالف الدولي بالتنسيق مع قوات قسد": a partner named right after the agent joins the label. */
 function partner(f: Folded, hit: ActorHit, to: number): ActorHit | null {
-	const next = findActors(f, hit.end, Math.min(to, hit.end + 40)).find((h) => h.value.group !== hit.value.group);
+	const next = findActors(f, hit.end, Math.min(to, hit.end + 40)).find((h) => h.value.group !== hit.value.group && h.value.group !== 'unknown');
 	if (!next) return null;
 	const between = tokens(f.text, hit.end, next.start);
-	return between.length <= 4 && between.every((t) => CONNECTOR.test(t.text)) ? next : null;
+	return between.length >= 1 && between.length <= 4 && between.every((t) => CONNECTOR.has(t.text)) ? next : null;
 }
 
 /** The perpetrator from the segment's sentence ranges (the incident's own sentences first). */
@@ -105,7 +115,7 @@ export function extractPerpetrator(f: Folded, sentences: readonly (readonly [num
 		if (pick) {
 			const { hit, attribution } = pick;
 			const mate = partner(f, hit, range[1]);
-			const near = f.text.slice(Math.max(range[0], hit.start - 12), Math.min(range[1], hit.end + 14));
+			const near = f.text.slice(Math.max(range[0], hit.start - 20), Math.min(range[1], hit.end + 14));
 			let label = hit.value.group === 'islamic-state' && CELLS.test(near) ? 'ISIS cells' : hit.value.label;
 			if (mate) label = `${label} and ${mate.value.label}`;
 			const text = attribution === 'suspected' || attribution === 'claimed' ? `${label} (${attribution})` : label;

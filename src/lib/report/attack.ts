@@ -21,18 +21,19 @@ const MEANS_TO_ATTACK: Record<Means, { type: AttackType; weight: number }> = {
 const m = (means: Means, terms: string[]) => terms.map((t) => [t, means] as const);
 
 export const ATTACK_WORDS = new Lexicon<Means>([
-	...m('kidnap', ['اختطاف', 'اختطف', 'اختطفت', 'خطف', 'خطفت', 'abducted', 'abduct*', 'kidnap*', 'abduction']),
-	...m('assassination', ['اغتيال', 'اغتال', 'اغتالت', 'assassinat*']),
+	// Arabic verbs take object suffixes ("اختطفته", "قصفتها"): written with * so that they match.
+	...m('kidnap', ['اختطاف', 'اختطف*', 'خطف*', 'abducted', 'abduct*', 'kidnap*', 'abduction']),
+	...m('assassination', ['اغتيال', 'اغتال*', 'assassinat*']),
 	...m('suicide', ['انتحاري', 'انتحارية', 'suicide bomb*', 'suicide attack*']),
 	...m('explosive', ['انفجار', 'تفجير', 'انفجرت', 'انفجر', 'عبوة ناسفة', 'عبوة', 'عبوات', 'لغم', 'ألغام', 'مفخخة', 'سيارة مفخخة',
 		'دراجة نارية مفخخة', 'bomb', 'bombs', 'bombing', 'car bomb', 'roadside bomb', 'IED', 'explosion', 'explosive*', 'exploded',
 		'blew up', 'landmine*', 'mine', 'grenade', 'قنبلة']),
 	...m('air', ['غارة', 'غارات', 'طائرة مسيرة', 'مسيرة', 'طائرات مسيرة', 'طائرة حربية', 'الطيران الحربي', 'airstrike*', 'air strike*',
 		'strikes', 'warplanes', 'warplane', 'drone', 'drones', 'jets']),
-	...m('shelling', ['قصف', 'قصفت', 'قذيفة', 'قذائف', 'صاروخ', 'صواريخ', 'مدفعي', 'بالمدفعية', 'shelled', 'shelling', 'rocket*',
+	...m('shelling', ['قصف*', 'قذيفة', 'قذائف', 'قذيفتا', 'قذيفتان', 'قذيفتين', 'هاون', 'الهاون', 'صاروخ', 'صواريخ', 'مدفعي', 'بالمدفعية', 'shelled', 'shelling', 'rocket*',
 		'missile*', 'mortar*', 'artillery']),
-	...m('armed', ['هجوم', 'هجوم مسلح', 'هاجم', 'هاجمت', 'اشتباك', 'اشتباكات', 'كمين', 'إطلاق النار', 'إطلاق نار', 'برصاص', 'رصاص',
-		'عملية أمنية', 'attack', 'attacked', 'ambush', 'ambushed', 'gunfire', 'opened fire', 'shot', 'shooting', 'raid', 'clash*',
+	...m('armed', ['هجوم', 'هجوم مسلح', 'هاجم*', 'اشتباك', 'اشتباكات', 'كمين', 'إطلاق النار', 'إطلاق نار', 'برصاص', 'رصاص',
+		'عملية أمنية', 'attack', 'attacked', 'ambush', 'ambushed', 'gunfire', 'opened fire', 'shot', 'shot dead', 'shooting', 'raid', 'clash*',
 		'stormed', 'security operation'])
 ]);
 

@@ -10,8 +10,8 @@ type Kind = 'killed' | 'injured';
 
 // Words after which the count follows ("مقتل ثلاثة", "killing seven"), after the proclitics و ف ب ل are removed.
 const AFTER: Record<string, Kind> = {
-	مقتل: 'killed', قتل: 'killed', مصرع: 'killed', استشهاد: 'killed', killing: 'killed', killed: 'killed', kill: 'killed',
-	اصابه: 'injured', اصيب: 'injured', اصيبت: 'injured', جرح: 'injured', wounding: 'injured', wounded: 'injured',
+	مقتل: 'killed', قتل: 'killed', قتلت: 'killed', مصرع: 'killed', استشهاد: 'killed', killing: 'killed', killed: 'killed', kill: 'killed',
+	اصابه: 'injured', اصيب: 'injured', اصيبت: 'injured', جرح: 'injured', جرحت: 'injured', wounding: 'injured', wounded: 'injured',
 	injuring: 'injured', injured: 'injured', wound: 'injured'
 };
 // Words the count precedes ("أربعة جرحى", "five dead", "two were killed").
@@ -70,7 +70,8 @@ function candidatesIn(toks: readonly Token[]): Candidate[] {
 		const t = strip(tok.text);
 		if (SELF[t]) return push(SELF[t], { value: 2, first: i, last: i, confidence: 0.9, vague: false }, i);
 		if (SUFFIXED[t]) return push('killed', { value: SUFFIXED[t], first: i, last: i, confidence: 0.75, vague: false }, i);
-		const after = AFTER[t];
+		// "shot dead a government employee": the victim follows.
+		const after = t === 'dead' && toks[i - 1]?.text === 'shot' ? 'killed' : AFTER[t];
 		const passive = PASSIVE.test(toks[i - 1]?.text ?? '');
 		if (after && !passive) {
 			const c = countForward(toks, i);

@@ -58,7 +58,7 @@ for (const [w, yn] of PEOPLE) {
 // Accusative and other written forms of a singular person ("طفلاً", "شخصا").
 const singularForm = (t: string) => SINGULAR.has(t) || SINGULAR.has(t.replace(/ا$/, '')) || SINGULAR.has(t.replace(/^ال/, ''));
 
-const EN_PEOPLE = /^(shepherd|man|woman|child|boy|girl|civilian|soldier|fighter|member|person|journalist|farmer|worker|driver|officer|policeman|commander|official|guard|resident|teenager)$/;
+const EN_PEOPLE = /^(shepherd|man|woman|child|boy|girl|civilian|soldier|fighter|member|person|journalist|farmer|worker|driver|officer|policeman|commander|official|guard|resident|teenager|employee|employees|student|doctor|nurse|teacher)$/;
 
 /** Proclitic و/ف stripped, so that "وأربعة" reads as "أربعة". */
 const bare = (t: string) => (/^[وف][\u0621-\u064a]{2,}/.test(t) && !AR_UNITS.has(t) ? t.slice(1) : t);
@@ -86,7 +86,8 @@ export function countAt(toks: readonly Token[], i: number): Count | null {
 	if (singularForm(b)) return { value: 1, first: i, last: i, confidence: 0.7, vague: false };
 	const en = EN.get(t);
 	if (en !== undefined) {
-		if (en === 1 && !EN_PEOPLE.test(toks[i + 1]?.text ?? '')) return null; // "a" counts only before a person
+		// "a" counts only before a person, possibly described ("a government employee", "a local journalist").
+		if (en === 1 && ![1, 2].some((k) => EN_PEOPLE.test(toks[i + k]?.text ?? ''))) return null;
 		const n1 = toks[i + 1]?.text;
 		if (en >= 20 && en < 100 && n1 && EN.get(n1) !== undefined && EN.get(n1)! < 10) return { value: en + EN.get(n1)!, first: i, last: i + 1, confidence: 0.9, vague: false };
 		return { value: en, first: i, last: i, confidence: 0.9, vague: false };

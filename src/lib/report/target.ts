@@ -13,7 +13,8 @@ const w = (type: TargetType, weight: number, terms: string[]) => terms.map((t) =
 
 const TARGET_WORDS = new Lexicon<{ type: TargetType; weight: number }>([
 	...w('Journalists & Media', 3, ['صحفي', 'صحفيا', 'صحفية', 'إعلامي', 'مراسل', 'journalist', 'journalists', 'reporter', 'radio station']),
-	...w('Government (General)', 3, ['مختار', 'رئيس بلدية', 'رئيس المجلس المحلي', 'mukhtar', 'mayor', 'government official']),
+	...w('Government (General)', 3, ['مختار', 'رئيس بلدية', 'رئيس المجلس المحلي', 'موظف حكومي', 'mukhtar', 'mayor', 'government official',
+		'government employee', 'civil servant']),
 	...w('NGO', 3, ['منظمة إنسانية', 'عمال إغاثة', 'aid workers', 'aid worker', 'humanitarian workers', 'NGO']),
 	...w('Religious Figures/Institutions', 2, ['مسجد', 'جامع', 'كنيسة', 'إمام', 'mosque', 'church', 'imam']),
 	...w('Educational Institution', 2, ['مدرسة', 'المدرسة', 'جامعة', 'school', 'university']),
@@ -23,16 +24,16 @@ const TARGET_WORDS = new Lexicon<{ type: TargetType; weight: number }>([
 	...w('Transportation', 2, ['حافلة', 'bus']),
 	...w('Military', 2, ['جيش', 'عسكري', 'عسكرية', 'العسكري', 'الأمن العسكري', 'حاجز', 'حاجزا', 'دورية', 'دوريتهم', 'قاعدة', 'مقر', 'مقرات',
 		'جنود', 'جندي', 'حراس', 'حارس', 'soldiers', 'soldier', 'troops', 'checkpoint', 'patrol', 'air base', 'base', 'military', 'army',
-		'position', 'positions', 'fighters', 'guards']),
+		'position', 'positions', 'guards']),
 	...w('Private Citizens & Property', 1, ['مدني', 'مدنيين', 'مدنيان', 'مدنيون', 'مدنية', 'المدنيين', 'طفل', 'طفلا', 'طفلان', 'طفلين', 'أطفال',
-		'امرأة', 'شخص', 'راع', 'راعي', 'راعيان', 'راعيين', 'مزارع', 'سوق', 'منزل', 'منازل', 'قرية', 'مواطن', 'civilians', 'civilian',
-		'people', 'child', 'children', 'shepherd', 'market', 'home', 'house', 'farmer', 'village', 'residents', 'passers-by', 'family'])
+		'امرأة', 'شخص', 'شاب', 'رجل', 'سائق', 'driver', 'راع', 'راعي', 'راعيان', 'راعيين', 'مزارع', 'سوق', 'منزل', 'منازل', 'قرية', 'مواطن', 'civilians', 'civilian',
+		'people', 'man', 'woman', 'young man', 'child', 'children', 'shepherd', 'market', 'home', 'house', 'farmer', 'village', 'residents', 'passers-by', 'family'])
 ]);
 
 const STATE_LIKE = new Set<ActorGroup>(['sdf', 'syrian-government', 'turkey', 'russia', 'israel', 'coalition']);
 const MILITIA = new Set<ActorGroup>(['islamic-state', 'hts', 'sna', 'other']);
 const PROXIMITY = 1.5;
-const VICTIM_TRIGGER = /^(تعرض|بتعرض|استهدف|استهدفت|targeted|against|on)$/;
+const VICTIM_TRIGGER = /^(تعرض|بتعرض|استهدف|استهدفت|targeted|against|on|with)$/;
 
 /**
  * `triggers` are folded starts of attack and casualty words; `perpetratorText` keeps the perpetrator's own
@@ -52,7 +53,10 @@ export function extractTarget(f: Folded, ranges: readonly (readonly [number, num
 			if (a.value.group === 'unknown' || perpetratorText.includes(a.value.label)) continue;
 			const type: TargetType | null = STATE_LIKE.has(a.value.group) ? 'Military' : MILITIA.has(a.value.group) ? 'Terrorists/Non-State Militia' : null;
 			// Only an actor named as the object of the attack is a victim; elsewhere it is a controller or a source.
-			if (type && near(a.start)) cands.push({ type, score: 2 + PROXIMITY, start: a.start, end: a.end });
+			// "two SNA fighters were killed": named, then a passive casualty verb.
+			const after = toks.filter((t) => t.start >= a.end).slice(0, 5).map((t) => t.text).join(' ');
+			const passiveVictim = /\b(was|were) (killed|wounded|injured)\b/.test(after);
+			if (type && (near(a.start) || passiveVictim)) cands.push({ type, score: 2 + PROXIMITY, start: a.start, end: a.end });
 		}
 	}
 	if (cands.length === 0) return { value: 'Unknown', confidence: 0.4, evidence: [], note: 'No victim or target word found.' };
