@@ -1,6 +1,7 @@
 // Property tests: for random filter and view states, every builder's result on DuckDB equals the plain-JS
 // reference (reference.ts) over the same invented rows; and no user value ever appears in SQL text.
 import fc from 'fast-check';
+import { actorGroupOf } from '../../src/lib/data/actor-groups';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCE_DATASETS } from '../../src/lib/data/taxonomy';
 import type { Incident } from '../../src/lib/data/schema';
@@ -57,6 +58,12 @@ const filtersArb: fc.Arbitrary<Filters> = fc.record({
 	attacks: subset([...distinct(nonNull(FIXTURE.map((r) => r.attack_type))), 'Hijacking']),
 	perpetrators: subset([...distinct(nonNull(FIXTURE.map((r) => r.perpetrator))), 'Nobody']),
 	sources: subset([...SOURCE_DATASETS]),
+	events: subset([...distinct(nonNull(FIXTURE.map((r) => r.event_type))), 'Riots']),
+	subevents: subset([...distinct(nonNull(FIXTURE.map((r) => r.sub_event_type))), 'Grenade']),
+	countries: subset(['SYR', 'IRQ', 'YEM']),
+	districts: subset([...distinct(nonNull(FIXTURE.map((r) => r.admin2_pcode ?? r.admin2))), 'SY1403']),
+	precisions: subset(['day', 'week', 'month', 'year']),
+	actors: subset([...distinct(FIXTURE.map((r) => actorGroupOf(r.perpetrator))), 'israel']),
 	minCasualties: rarely<number | null>(null, fc.integer({ min: 0, max: 30 })),
 	q: rarely('', fc.subarray(words, { minLength: 1, maxLength: 2 }).map((w) => w.join(' ')))
 });
@@ -127,9 +134,18 @@ describe('builders equal the reference on random states', () => {
 			target: (r) => r.target_type,
 			attack: (r) => r.attack_type,
 			perpetrator: (r) => r.perpetrator,
-			source: (r) => r.source_dataset
+			source: (r) => r.source_dataset,
+			event: (r) => r.event_type,
+			subevent: (r) => r.sub_event_type,
+			country: (r) => r.country_iso3,
+			district: (r) => r.admin2_pcode ?? r.admin2,
+			precision: (r) => r.date_precision,
+			actor: (r) => actorGroupOf(r.perpetrator)
 		};
-		const own: Record<CategoryDim, keyof Filters> = { target: 'targets', attack: 'attacks', perpetrator: 'perpetrators', source: 'sources' };
+		const own: Record<CategoryDim, keyof Filters> = {
+			target: 'targets', attack: 'attacks', perpetrator: 'perpetrators', source: 'sources', event: 'events', subevent: 'subevents',
+			country: 'countries', district: 'districts', precision: 'precisions', actor: 'actors'
+		};
 		await fc.assert(
 			fc.asyncProperty(viewArb, fc.constantFrom(...CATEGORY_DIMS), fc.boolean(), async (v, dim, ignoreOwnFilter) => {
 				const f = ignoreOwnFilter ? { ...v, [own[dim]]: [] } : v;
