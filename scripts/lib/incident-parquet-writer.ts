@@ -179,7 +179,7 @@ export class IncidentParquetWriter {
 		await this.flush();
 		this.stream.end();
 		await once(this.stream, 'finish');
-		if (this.dropped.size) writeFileSync(this.tmpDropped, `incident_id\n${[...this.dropped].map((id) => csvLine([id])).join('')}`);
+		if (this.dropped.size) writeFileSync(this.tmpDropped, [csvLine(['incident_id']), ...[...this.dropped].map((id) => csvLine([id]))].join(''));
 		// A bounded memory limit with a spill directory keeps the sort of a 10M-row set from taking the machine.
 		try {
 			return await withDuckDB(
@@ -194,7 +194,7 @@ export class IncidentParquetWriter {
 					let existing = '';
 					if (this.merge && this.existing) {
 						const keep = this.dropped.size
-							? ` WHERE incident_id NOT IN (SELECT incident_id FROM read_csv(${sqlString(this.tmpDropped)}, header = true, columns = {'incident_id': 'VARCHAR'}, quote = '"', escape = '"'))`
+							? ` WHERE incident_id NOT IN (SELECT incident_id FROM read_csv(${sqlString(this.tmpDropped)}, header = true, columns = {'incident_id': 'VARCHAR'}, auto_detect = false, delim = ',', quote = '"', escape = '"'))`
 							: '';
 						existing = `SELECT ${names} FROM (${this.existing.selectSql})${keep} UNION ALL `;
 					}
