@@ -160,6 +160,7 @@ function fileSystemError(e: unknown, out: string): ImportError | null {
 		EPERM: 'permission denied: choose a folder you can write to',
 		EROFS: 'the file system is read-only: choose another --out',
 		ENOTDIR: 'a part of the path is a file, not a folder: choose another --out',
+		EEXIST: 'a part of the path is a file, not a folder: choose another --out',
 		EISDIR: 'it is a folder: give a file name such as data/real.parquet',
 		ENOENT: 'a folder on the path does not exist'
 	};
@@ -217,7 +218,11 @@ async function runLocked(options: ImportOptions): Promise<ImportSummary> {
 		);
 	}
 	const rejects = createWriteStream(rejectsTmp, { encoding: 'utf8' });
+	// Kept, not thrown from an event: a full disk fails the run at finish; writes cut short by an abort are moot.
+	let rejectsError: Error | null = null;
+	rejects.on('error', (e) => (rejectsError ??= e));
 	const writeReject = async (cells: readonly string[]) => {
+		if (rejectsError) throw rejectsError;
 		// Guarded: the rejects file is meant to be opened in a spreadsheet, and raw rows are untrusted text.
 		if (!rejects.write(csvLine(cells, { guardFormulas: true }))) await once(rejects, 'drain');
 	};
@@ -235,7 +240,8 @@ async function runLocked(options: ImportOptions): Promise<ImportSummary> {
 			files.push(await importFile(run));
 		}
 		rejects.end();
-		await once(rejects, 'finish');
+		if (!rejects.writableFinished) await once(rejects, 'finish');
+		if (rejectsError) throw rejectsError;
 		const { total } = await writer.finish();
 		renameSync(rejectsTmp, rejectsFile);
 		return { out: resolve(options.out), rejectsFile, outputRows: total, deleted, migrations: existing?.migrations ?? [], ...addUp(files), files };

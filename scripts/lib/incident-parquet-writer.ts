@@ -62,6 +62,7 @@ export class IncidentParquetWriter {
 	private readonly dropped = new Set<string>();
 	private readonly existingIds: Set<string>;
 	private replacedInRun = 0;
+	private streamError: Error | null = null;
 	private seq = 0;
 	private added = 0;
 	// Lines are batched: one stream write per row made writing, not generating, the bottleneck at 1M+ rows.
@@ -81,6 +82,8 @@ export class IncidentParquetWriter {
 		this.tmpParquet = `${this.out}.${stamp}.tmp.parquet`;
 		this.tmpDropped = `${this.out}.${stamp}.dropped.tmp.csv`;
 		this.stream = createWriteStream(this.tmpCsv, { encoding: 'utf8' });
+		// Kept for finish(): a write error (a full disk) fails the run there, with the file named.
+		this.stream.on('error', (e) => (this.streamError ??= e));
 		this.stream.write(csvLine([...INCIDENT_COLUMN_NAMES, '__seq']));
 		if (this.dedupe) for (const id of ids) this.seen.add(id);
 	}
@@ -171,6 +174,7 @@ export class IncidentParquetWriter {
 		const chunk = this.pending.join('');
 		this.pending = [];
 		this.pendingChars = 0;
+		if (this.streamError) throw this.streamError;
 		if (!this.stream.write(chunk)) await once(this.stream, 'drain');
 	}
 
@@ -178,7 +182,8 @@ export class IncidentParquetWriter {
 	async finish(): Promise<WriteResult> {
 		await this.flush();
 		this.stream.end();
-		await once(this.stream, 'finish');
+		if (!this.stream.writableFinished) await once(this.stream, 'finish');
+		if (this.streamError) throw this.streamError;
 		if (this.dropped.size) writeFileSync(this.tmpDropped, [csvLine(['incident_id']), ...[...this.dropped].map((id) => csvLine([id]))].join(''));
 		// A bounded memory limit with a spill directory keeps the sort of a 10M-row set from taking the machine.
 		try {
