@@ -8,7 +8,7 @@
 // The run holds `<out>.lock` from before it reads the output until after its rename (output-lock.ts), so two runs
 // on one output follow one another instead of losing or doubling rows.
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { dirname, resolve } from 'node:path';
 import { csvLine } from '../../src/lib/export/csv';
@@ -172,6 +172,8 @@ function fileSystemError(e: unknown, out: string): ImportError | null {
 
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
 	if (options.inputs.length === 0) throw new ImportError('no input files');
+	// A rejects file written after this moment is another run's, finished while this one waited for the lock.
+	const startedAt = Date.now();
 	let lock: HeldLock;
 	try {
 		mkdirSync(dirname(resolve(options.out)), { recursive: true });
@@ -181,7 +183,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 		throw fileSystemError(e, options.out) ?? e;
 	}
 	try {
-		return await runLocked(options);
+		return await runLocked(options, startedAt);
 	} catch (e) {
 		if (e instanceof ImportError) throw e;
 		if (e instanceof TableReadError) throw new ImportError(e.message, e.file);
@@ -194,7 +196,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 	}
 }
 
-async function runLocked(options: ImportOptions): Promise<ImportSummary> {
+async function runLocked(options: ImportOptions, startedAt: number): Promise<ImportSummary> {
 	const format = options.format ?? (options.map && Object.keys(options.map).length ? 'csv' : undefined);
 	const rejectsFile = rejectsPath(options.out);
 	const rejectsTmp = `${rejectsFile}.${process.pid}-${Date.now()}.tmp`;
@@ -243,6 +245,7 @@ async function runLocked(options: ImportOptions): Promise<ImportSummary> {
 		if (!rejects.writableFinished) await once(rejects, 'finish');
 		if (rejectsError) throw rejectsError;
 		const { total } = await writer.finish();
+		keepConcurrentRejects(rejectsFile, rejectsTmp, startedAt);
 		renameSync(rejectsTmp, rejectsFile);
 		return { out: resolve(options.out), rejectsFile, outputRows: total, deleted, migrations: existing?.migrations ?? [], ...addUp(files), files };
 	} catch (e) {
@@ -251,6 +254,24 @@ async function runLocked(options: ImportOptions): Promise<ImportSummary> {
 		rmSync(rejectsTmp, { force: true });
 		throw e;
 	}
+}
+
+/**
+ * The rejects file is rewritten by every run, except that the rejects of a run that finished while this one waited
+ * for the lock are kept: its rows go first, then this run's (each row names its file).
+ */
+function keepConcurrentRejects(rejectsFile: string, rejectsTmp: string, startedAt: number): void {
+	let mtime: number;
+	try {
+		mtime = statSync(rejectsFile).mtimeMs;
+	} catch {
+		return;
+	}
+	if (mtime < startedAt) return;
+	const ours = readFileSync(rejectsTmp, 'utf8');
+	const rows = ours.slice(ours.indexOf('\r\n') + 2);
+	copyFileSync(rejectsFile, rejectsTmp);
+	appendFileSync(rejectsTmp, rows);
 }
 
 interface FileRun {

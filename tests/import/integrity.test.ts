@@ -22,15 +22,31 @@ const write = (content: string | Buffer, name = `f${n++}.csv`) => {
 };
 const ids = async (parquet: string) => [...(await readIncidents(parquet)).keys()].sort();
 
-function cliAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-	return new Promise((done) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], { cwd: repoRoot });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		child.on('close', (status) => done({ status, stdout, stderr }));
-	});
+interface Child {
+	stderr: () => string;
+	done: Promise<{ status: number | null; stdout: string; stderr: string }>;
+}
+
+function cliAsync(args: string[]): Child {
+	const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], { cwd: repoRoot });
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (d) => (stdout += d));
+	child.stderr.on('data', (d) => (stderr += d));
+	return { stderr: () => stderr, done: new Promise((done) => child.on('close', (status) => done({ status, stdout, stderr }))) };
+}
+
+/**
+ * Starts the CLI runs while this test holds the output's lock, waits until every one of them is waiting for it,
+ * then lets them go at once: they are certain to overlap, however slowly each process starts.
+ */
+async function concurrently(out: string, runs: string[][]) {
+	const held = await acquireOutputLock(out);
+	const children = runs.map((args) => cliAsync([...args, '--out', out, '--json']));
+	const deadline = Date.now() + 60_000;
+	while (!children.every((c) => c.stderr().includes('waiting for another import')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+	held.release();
+	return Promise.all(children.map((c) => c.done));
 }
 
 const acled = fixture('acled', 'acled-export.csv');
@@ -45,19 +61,21 @@ describe('1. concurrent imports into one output', () => {
 		const expected = [...(await ids(alone[0])), ...(await ids(alone[1]))].sort();
 
 		const out = `${tmp.dir}/shared.parquet`;
-		const [a, b] = await Promise.all([cliAsync([acled, '--out', out, '--json']), cliAsync([gtd, ucdp, '--out', out, '--json'])]);
+		const [a, b] = await concurrently(out, [[acled], [gtd, ucdp]]);
 		expect([a.status, b.status]).toEqual([0, 0]);
-		// One of them waited for the other's lock.
-		expect(`${a.stderr}${b.stderr}`).toContain('waiting for another import');
+		expect(a.stderr + b.stderr).toContain('waiting for another import');
 		const got = await ids(out);
 		expect(got).toEqual(expected);
+		// Neither run's rejects were lost: both files' rows are in the rejects file.
+		const rejected = new Set(readFileSync(`${out}.rejects.csv`, 'utf8').split('\r\n').slice(1, -1).map((l) => l.split(',')[0]));
+		expect(rejected).toEqual(new Set([acled, gtd, ucdp]));
 		expect(new Set(got).size).toBe(got.length);
 		expect(existsSync(lockPath(out))).toBe(false);
 	});
 
 	it('the same file twice at once: every incident once, the second run counts them all as duplicates', async () => {
 		const out = `${tmp.dir}/twice.parquet`;
-		const runs = await Promise.all([cliAsync([acled, '--out', out, '--json']), cliAsync([acled, '--out', out, '--json'])]);
+		const runs = await concurrently(out, [[acled], [acled]]);
 		expect(runs.map((r) => r.status)).toEqual([0, 0]);
 		const [first, second] = runs.map((r) => JSON.parse(r.stdout)).sort((x, y) => y.imported - x.imported);
 		expect(second.imported).toBe(0);
