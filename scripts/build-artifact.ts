@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { ARTIFACT_PATH } from '../src/lib/data/artifact';
 import { buildArtifact } from './lib/artifact-build';
 
-export const DEMO_DATASET_PATH = 'data/incidents.parquet';
+const DEMO_DATASET_PATH = 'data/incidents.parquet';
 
 async function main(): Promise<void> {
 	const { values } = parseArgs({
