@@ -155,9 +155,9 @@ function dateArb(rows: readonly Incident[]): fc.Arbitrary<string> {
 	return fc.oneof(day, monthStart, monthEnd, monthEnd.map((d) => addDaysIso(d, -1)));
 }
 
-const rarely = <T>(off: T, on: fc.Arbitrary<T>) =>
-	fc.oneof({ weight: 3, arbitrary: fc.constant(off) }, { weight: 1, arbitrary: on });
-const subset = (values: string[], offWeight = 4) =>
+const rarely = <T>(off: T, on: fc.Arbitrary<T>, offWeight = 3) =>
+	fc.oneof({ weight: offWeight, arbitrary: fc.constant(off) }, { weight: 1, arbitrary: on });
+const subset = (values: string[], offWeight = 3) =>
 	rarely<string[]>([], fc.subarray(values, { minLength: 1, maxLength: Math.min(3, values.length) }), offWeight);
 
 /** Views the rollup can answer (the filters it cannot apply stay off; fallback is tested separately). */
