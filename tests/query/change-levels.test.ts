@@ -10,6 +10,7 @@ import {
 	changeLevelsQuery,
 	referenceDayQuery,
 	type ChangeMeasure,
+	type ChangePrecision,
 	type ChangeTerm,
 	type ChangeUnit
 } from '../../src/lib/query/change-levels';
@@ -67,7 +68,14 @@ const HAND: readonly Incident[] = [
 	killed('Diyala', null, 8, 100), killed('Diyala', null, 1125, 150), // 1,125 days back is outside every window
 	killed('Kirkuk', null, 0, null), killed('Kirkuk', null, 0, null), killed('Kirkuk', null, 1, 100), // unknowns add 0
 	killed('Erbil', null, 400, 5), // nothing in the last 56 weeks: not listed
-	row(2, null, null), row(9, null, null) // no province at all: '(unknown)'
+	row(2, null, null), row(9, null, null), // no province at all: '(unknown)'
+	// Known only to the month or year: left out by default (counted in imprecise), counted on event_date with 'any'.
+	row(0, 'As-Sweida', 'SY13', { date_precision: 'month', killed: 40 }),
+	row(20, 'As-Sweida', 'SY13', { date_precision: 'year', killed: 70 }),
+	row(1, 'As-Sweida', 'SY13', { date_precision: 'week' }),
+	row(3, 'Deir-ez-Zor', 'SY09', { date_precision: 'month' }),
+	row(6, 'Deir-ez-Zor', 'SY09', { date_precision: 'month' }),
+	row(2, 'Deir-ez-Zor', 'SY09', { date_precision: 'month' })
 ];
 const AFTER_R = [row(-3, 'Damascus', 'SY01'), row(-1, 'Damascus', 'SY01', { killed: 500 })];
 
@@ -84,14 +92,20 @@ function whereOf(f: Filters) {
 	return p.query(whereSql(filterConditions(f, p, ['dates'])));
 }
 
-async function panel(db: FixtureDb, unit: ChangeUnit, term: ChangeTerm, measure: ChangeMeasure, f: Filters, reference: string | null) {
-	return changeRowsOf(await db.engine.run(changeLevelsQuery({ unit, reference, term, measure }, whereOf(f))));
+async function panel(
+	db: FixtureDb, unit: ChangeUnit, term: ChangeTerm, measure: ChangeMeasure, f: Filters, reference: string | null,
+	precision: ChangePrecision = 'week'
+) {
+	return changeRowsOf(await db.engine.run(changeLevelsQuery({ unit, reference, term, measure, precision }, whereOf(f))));
 }
 
-function reference(rows: readonly Incident[], unit: ChangeUnit, term: ChangeTerm, measure: ChangeMeasure, f: Filters, ref: string | null) {
+function reference(
+	rows: readonly Incident[], unit: ChangeUnit, term: ChangeTerm, measure: ChangeMeasure, f: Filters, ref: string | null,
+	precision: ChangePrecision = 'week'
+) {
 	const weeksN = term === 'short' ? 4 : 52;
 	const kept = filtered(rows, { ...f, from: null, to: null });
-	return refChangeCsv(refChangeRows(kept, { unit: UNIT_OF[unit]!, reference: ref, weeks: weeksN, measure }), weeksN);
+	return refChangeCsv(refChangeRows(kept, { unit: UNIT_OF[unit]!, reference: ref, weeks: weeksN, measure, precision }), weeksN);
 }
 
 const byUnit = (rows: ChangeRow[]) => new Map(rows.map((r) => [r.unit, r]));
@@ -104,12 +118,23 @@ describe('change levels on hand-made incidents', () => {
 	afterAll(() => db?.close());
 
 	const combos = (['governorate', 'target', 'event'] as const).flatMap((unit) =>
-		(['short', 'long'] as const).flatMap((term) => (['incidents', 'killed'] as const).map((measure) => [unit, term, measure] as const))
+		(['short', 'long'] as const).flatMap((term) =>
+			(['incidents', 'killed'] as const).flatMap((measure) => (['week', 'any'] as const).map((precision) => [unit, term, measure, precision] as const))
+		)
 	);
-	it.each(combos)('%s, %s term, %s: the CSV equals the reference', async (unit, term, measure) => {
-		const rows = await panel(db, unit, term, measure, EMPTY_FILTERS, R);
+	it.each(combos)('%s, %s term, %s, precision %s: the CSV equals the reference', async (unit, term, measure, precision) => {
+		const rows = await panel(db, unit, term, measure, EMPTY_FILTERS, R, precision);
 		expect(rows.length).toBeGreaterThan(1);
-		expect(changeCsv(rows)).toBe(reference([...HAND, ...AFTER_R], unit, term, measure, EMPTY_FILTERS, R));
+		expect(changeCsv(rows)).toBe(reference([...HAND, ...AFTER_R], unit, term, measure, EMPTY_FILTERS, R, precision));
+	});
+
+	it('leaves incidents dated only to the month or year out by default, and says how many', async () => {
+		const week = byUnit(await panel(db, 'governorate', 'short', 'incidents', EMPTY_FILTERS, R));
+		expect(week.get('SY13')).toMatchObject({ current: 1, baseline: 0, imprecise: 2, killed30d: 0 });
+		expect(week.get('SY09')).toMatchObject({ current: 6, surge: true, imprecise: 3 });
+		const any = byUnit(await panel(db, 'governorate', 'short', 'incidents', EMPTY_FILTERS, R, 'any'));
+		expect(any.get('SY13')).toMatchObject({ current: 2, baseline: 0.25, imprecise: 0, killed30d: 110 });
+		expect(any.get('SY09')).toMatchObject({ current: 9, imprecise: 0 });
 	});
 
 	it('levels, floors and flags by hand (short term, incidents)', async () => {
@@ -201,7 +226,8 @@ describe.skipIf(!existsSync(DATASET))('change levels on the demo dataset', () =>
 			`SELECT strftime(event_date, '%Y-%m-%d') AS event_date, CAST(admin1_pcode AS VARCHAR) AS admin1_pcode, ` +
 				`CAST(admin1 AS VARCHAR) AS admin1, CAST(target_type AS VARCHAR) AS target_type, ` +
 				`CAST(event_type AS VARCHAR) AS event_type, CAST(attack_type AS VARCHAR) AS attack_type, ` +
-				`CAST(source_dataset AS VARCHAR) AS source_dataset, killed, injured FROM rasd.incidents`
+				`CAST(source_dataset AS VARCHAR) AS source_dataset, CAST(date_precision AS VARCHAR) AS date_precision, ` +
+				`killed, injured FROM rasd.incidents`
 		)) as unknown as Incident[];
 		// Only what the filters below read; the text search is not used here.
 		rows = rows.map((r) => ({ ...r, perpetrator: null, summary: null, location: null, target_actor: null }));
@@ -217,6 +243,10 @@ describe.skipIf(!existsSync(DATASET))('change levels on the demo dataset', () =>
 		const got = changeCsv(await panel(db, unit, term, measure, EMPTY_FILTERS, ref));
 		expect(got.split('\r\n').length).toBeGreaterThan(4);
 		expect(got).toBe(reference(rows, unit, term, measure, EMPTY_FILTERS, ref));
+		if (ref === null) {
+			const any = changeCsv(await panel(db, unit, term, measure, EMPTY_FILTERS, ref, 'any'));
+			expect(any).toBe(reference(rows, unit, term, measure, EMPTY_FILTERS, ref, 'any'));
+		}
 	});
 
 	it('with other filters applied (provinces, targets), R from the filtered rows', async () => {

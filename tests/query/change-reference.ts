@@ -12,6 +12,8 @@ export interface RefOptions {
 	/** 4 or 52 baseline weeks. */
 	weeks: 4 | 52;
 	measure: RefMeasure;
+	/** 'week': incidents dated only to the month or year are left out (and counted); 'any': all count. */
+	precision: 'week' | 'any';
 }
 
 export interface RefRow {
@@ -22,6 +24,7 @@ export interface RefRow {
 	surge: boolean;
 	threat: boolean;
 	highestYears: number;
+	imprecise: number;
 }
 
 const DAY = 86_400_000;
@@ -33,18 +36,20 @@ const LEVEL_ORDER = ['large increase', 'moderate increase', 'limited change', 'l
 export function refChangeRows(rows: readonly Incident[], o: RefOptions): RefRow[] {
 	if (rows.length === 0) return [];
 	const ref = o.reference ?? rows.reduce((m, r) => (r.event_date > m ? r.event_date : m), rows[0].event_date);
-	const perUnit = new Map<string, { weeks: number[]; killedByDay: number[]; seen: boolean }>();
+	const perUnit = new Map<string, { weeks: number[]; killedByDay: number[]; seen: boolean; imprecise: number }>();
 	for (const r of rows) {
 		const back = daysBack(r.event_date, ref);
 		if (back < 0) continue; // after R
 		const key = o.unit(r);
 		let u = perUnit.get(key);
-		if (!u) perUnit.set(key, (u = { weeks: new Array(56).fill(0), killedByDay: new Array(1200).fill(0), seen: false }));
+		if (!u) perUnit.set(key, (u = { weeks: new Array(56).fill(0), killedByDay: new Array(1200).fill(0), seen: false, imprecise: 0 }));
 		const week = Math.floor(back / 7);
-		if (week < 56) {
-			u.seen = true;
-			u.weeks[week] += o.measure === 'incidents' ? 1 : (r.killed ?? 0);
+		if (week < 56) u.seen = true;
+		if (o.precision === 'week' && r.date_precision !== 'day' && r.date_precision !== 'week') {
+			if (week < 56) u.imprecise++;
+			continue;
 		}
+		if (week < 56) u.weeks[week] += o.measure === 'incidents' ? 1 : (r.killed ?? 0);
 		if (back < 1200) u.killedByDay[back] += r.killed ?? 0;
 	}
 	const out: (RefRow & { excess: number })[] = [];
@@ -79,7 +84,7 @@ export function refChangeRows(rows: readonly Incident[], o: RefOptions): RefRow[
 			return now >= 100;
 		};
 		const highestYears = highestIn(1096) ? 3 : highestIn(366) ? 1 : 0;
-		out.push({ unit, current, baselineSum: s, level, surge, threat, highestYears, excess: num });
+		out.push({ unit, current, baselineSum: s, level, surge, threat, highestYears, imprecise: u.imprecise, excess: num });
 	}
 	out.sort(
 		(a, b) =>

@@ -5,8 +5,12 @@
 // are decided with exact integer comparisons (no rounding at +10 % / +25 % / -25 %).
 //
 // Weeks are the 7-day windows ending on R, R-7, ... (not calendar weeks): week w holds the days R-7w-6 .. R-7w.
-// Incidents are counted on event_date like every other query (an incident known only to the month sits on the
-// first day of that month here too; the timeline shows those apart, see timeline-precision.ts).
+// Incidents are placed on event_date. One known only to the month or year (event_date is the first day of its
+// period) cannot be placed in a 7-day or 30-day window, so by default it is left out of every rule and counted in
+// `imprecise` instead, as the timeline leaves such incidents out of its peaks and baseline (issue 12, section 3).
+// Counted on the 1st, a month's imprecise incidents would sit in week 4 of a panel ending on the 31st, and in
+// every 30-day window ending on the 1st-30th but not on the 31st: on the demo data, that pile on 1 December beat
+// a month-long escalation's last window for the "highest in 3 years" flag. `precision: 'any'` counts them anyway.
 import { INCIDENTS, pick } from './columns';
 import type { BoundQuery } from './engine';
 import { Params } from './params';
@@ -77,7 +81,17 @@ export interface ChangeLevelsOptions {
 	reference: string | null;
 	term: ChangeTerm;
 	measure: ChangeMeasure;
+	/** 'week' (default): only incidents dated to the day or week count; 'any': every incident, on its event_date. */
+	precision?: ChangePrecision;
 }
+
+export const CHANGE_PRECISIONS = ['week', 'any'] as const;
+export type ChangePrecision = (typeof CHANGE_PRECISIONS)[number];
+/** Whether an incident's date counts (its date_precision is fine enough for weekly and 30-day windows). */
+const PRECISE_SQL: Readonly<Record<ChangePrecision, string>> = {
+	week: "CAST(i.date_precision AS VARCHAR) IN ('day', 'week')",
+	any: 'true'
+};
 
 /**
  * The caller's filters: `sql` is '' or 'WHERE ...' over the incidents table aliased `i`, with its `?` values in
@@ -93,13 +107,14 @@ function checkWhere(where: ChangeWhere): void {
 }
 
 /** The filtered incidents (only the columns the rules read) as a CTE; the caller's params come first. */
-function filteredCte(unit: ChangeUnit, measure: ChangeMeasure, where: ChangeWhere, p: Params): string {
+function filteredCte(unit: ChangeUnit, measure: ChangeMeasure, precision: ChangePrecision, where: ChangeWhere, p: Params): string {
 	checkWhere(where);
 	for (const v of where.params) p.bind(v);
 	return (
 		`filtered AS (SELECT i.event_date AS d, ${pick(UNIT_KEY_SQL, unit, 'change unit')} AS unit, ` +
 		`${pick(UNIT_NAME_SQL, unit, 'change unit')} AS name, ${pick(MEASURE_VALUE_SQL, measure, 'change measure')} AS m, ` +
-		`CAST(i.killed AS BIGINT) AS killed FROM ${INCIDENTS} AS i ${where.sql})`
+		`CAST(i.killed AS BIGINT) AS killed, ${pick(PRECISE_SQL, precision, 'change precision')} AS precise ` +
+		`FROM ${INCIDENTS} AS i ${where.sql})`
 	);
 }
 
@@ -135,7 +150,10 @@ export function referenceDayQuery(where: ChangeWhere): BoundQuery {
  *   period there is no threat; with nothing before and something now there is);
  * - killed_30d: known killed of the 30 days ending on R (whatever the measure: HDX Signals counts fatalities);
  * - highest_years: 3 when killed_30d >= 100 and no 30-day window ending in the 1,096 days ending on R has more;
- *   else 1 for the 366 days; else 0. Ties count as highest. Days before the data's first incident count as 0.
+ *   else 1 for the 366 days; else 0. Ties count as highest. Days before the data's first incident count as 0;
+ * - imprecise: incidents of the unit in those 56 weeks left out because their date is known only to the month or
+ *   year (0 with precision 'any').
+ * Listed units include those whose only incidents are imprecise (all figures 0).
  * Level rules (baseline b, current c, change = (c - b) / b): b = 0 and c > 5: large increase (new activity); b <= 2
  * and c <= 5: limited change; change > +25 %: large increase; +10 % <= change <= +25 %: moderate increase;
  * -25 % <= change < +10 %: limited change; change < -25 %: large decrease.
@@ -144,20 +162,22 @@ export function changeLevelsQuery(options: ChangeLevelsOptions, where: ChangeWhe
 	const { unit, reference, term, measure } = options;
 	const n = pick(BASELINE_WEEKS, term, 'change term');
 	const p = new Params();
-	const filtered = filteredCte(unit, measure, where, p);
+	const filtered = filteredCte(unit, measure, options.precision ?? 'week', where, p);
 	const ref = refCte(reference, p);
 	const r = CHANGE_RULES;
 	// Week index and days back of each incident up to R, from the oldest day any rule reads.
 	const lookback = Math.max(GRID_DAYS, 7 * (THREAT_LAST_WEEK + 1) - 1);
 	const recent =
-		`recent AS (SELECT f.unit, f.name, f.m, f.killed, CAST(ref.r - f.d AS INTEGER) AS back, ` +
+		`recent AS (SELECT f.unit, f.name, CASE WHEN f.precise THEN f.m ELSE 0 END AS m, ` +
+		`CASE WHEN f.precise THEN f.killed END AS killed, f.precise, CAST(ref.r - f.d AS INTEGER) AS back, ` +
 		`CAST((ref.r - f.d) // 7 AS INTEGER) AS w FROM filtered AS f, ref ` +
 		`WHERE f.d <= ref.r AND f.d >= ref.r - ${lookback})`;
 	const sumWeeks = (lo: number, hi: number) => `coalesce(sum(m) FILTER (WHERE w BETWEEN ${lo} AND ${hi}), 0)`;
 	// Sums, not means, so the rules compare integers exactly: mean = sum / weeks.
 	const weekly =
 		`weekly AS (SELECT unit, min(name) AS name, ${sumWeeks(0, 0)} AS c, ${sumWeeks(1, n)} AS s, ` +
-		`${sumWeeks(1, 4)} AS s4, ${sumWeeks(0, 3)} AS r4, ${sumWeeks(4, THREAT_LAST_WEEK)} AS p52 ` +
+		`${sumWeeks(1, 4)} AS s4, ${sumWeeks(0, 3)} AS r4, ${sumWeeks(4, THREAT_LAST_WEEK)} AS p52, ` +
+		`count(*) FILTER (WHERE NOT precise) AS imprecise ` +
 		`FROM recent WHERE w <= ${THREAT_LAST_WEEK} GROUP BY unit)`;
 	// Killed per unit and day over a dense grid (a day without incidents is a 0, so ROWS windows are 30 days).
 	const daily =
@@ -194,6 +214,7 @@ export function changeLevelsQuery(options: ChangeLevelsOptions, where: ChangeWhe
 		`CAST(2 * w.c >= w.s4 AND w.s4 >= ${4 * r.surgeMinMean} AS INTEGER) AS surge, ` +
 		`CAST(13 * w.r4 >= 2 * w.p52 AND w.r4 > 0 AS INTEGER) AS threat, ` +
 		`CAST(pk.now AS DOUBLE) AS killed_30d, CAST(${highest} AS INTEGER) AS highest_years, ` +
+		`CAST(w.imprecise AS INTEGER) AS imprecise, ` +
 		`CAST(${excess} AS DOUBLE) / ${n} AS diff ` +
 		`FROM weekly AS w JOIN peaks AS pk ON pk.unit = w.unit, ref)`;
 	return p.query(

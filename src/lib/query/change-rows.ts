@@ -17,6 +17,8 @@ export interface ChangeRow {
 	threat: boolean;
 	killed30d: number;
 	highestYears: 0 | 1 | 3;
+	/** Incidents left out because their date is known only to the month or year. */
+	imprecise: number;
 }
 
 const LEVELS: ReadonlySet<string> = new Set(CHANGE_LEVELS);
@@ -57,7 +59,8 @@ export function changeRowsOf(r: QueryResult): ChangeRow[] {
 			surge: number('surge', i) === 1,
 			threat: number('threat', i) === 1,
 			killed30d: number('killed_30d', i),
-			highestYears: years
+			highestYears: years,
+			imprecise: number('imprecise', i)
 		};
 	});
 }
