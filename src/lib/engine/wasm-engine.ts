@@ -9,6 +9,7 @@ import { EngineError, explainEngineError } from './engine-errors';
 import { DUCKDB_BUNDLES, WORKER_GUARD } from './bundles';
 import { GuardedEngine } from './guarded-engine';
 import { PreparedEngine } from './prepared-engine';
+import { ReattachingEngine } from './reattach';
 
 /** Name the artifact is registered under in DuckDB's virtual file system (a constant, never user text). */
 const ARTIFACT_FILE = 'rasd.duckdb';
@@ -103,8 +104,18 @@ async function start(artifactUrl: string, onStop: () => void): Promise<QueryEngi
 		await artifactChecked;
 		await db.registerFileURL(ARTIFACT_FILE, artifactUrl, duckdb.DuckDBDataProtocol.HTTP, false);
 		const conn = await db.connect();
-		await conn.query(`ATTACH '${ARTIFACT_FILE}' AS ${ARTIFACT_ALIAS} (READ_ONLY)`);
-		const engine = new GuardedEngine(new PreparedEngine(conn), ARTIFACT_PATH);
+		const attach = `ATTACH '${ARTIFACT_FILE}' AS ${ARTIFACT_ALIAS} (READ_ONLY)`;
+		await conn.query(attach);
+		const prepared = new PreparedEngine(conn);
+		const reattaching = new ReattachingEngine(prepared, async () => {
+			await prepared.close();
+			await conn.query(`DETACH ${ARTIFACT_ALIAS}`);
+			// The file's pages are cached below DuckDB too: register the URL afresh so nothing read before is kept.
+			await db.dropFile(ARTIFACT_FILE);
+			await db.registerFileURL(ARTIFACT_FILE, artifactUrl, duckdb.DuckDBDataProtocol.HTTP, false);
+			await conn.query(attach);
+		});
+		const engine = new GuardedEngine(reattaching, ARTIFACT_PATH);
 		// After start-up, a worker error means the engine is gone: fail every pending and later query (AsyncDuckDB
 		// would leave them unanswered), free the worker, and let the page offer a restart.
 		worker.addEventListener('error', (e) => {
