@@ -5,8 +5,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { ACTOR_GROUP_OF_NULL, actorGroupTable } from '../../src/lib/data/actor-groups';
 import {
-	ARTIFACT_SCHEMA_VERSION, ENUM_COLUMNS, INCIDENTS_MONTH_TABLE, INCIDENTS_TABLE, META_TABLE, SOURCE_CITATIONS,
+	ACTOR_GROUP_COLUMN, ACTOR_GROUP_ENUM_VALUES, ARTIFACT_SCHEMA_VERSION, ENUM_COLUMNS, INCIDENTS_MONTH_TABLE, INCIDENTS_TABLE, META_TABLE, SOURCE_CITATIONS,
 	SOURCES_TABLE
 } from '../../src/lib/data/artifact';
 import { INCIDENT_COLUMNS, INCIDENT_COLUMN_NAMES } from '../../src/lib/data/schema';
@@ -41,6 +42,26 @@ export async function fileSha256(path: string): Promise<string> {
 	const hash = createHash('sha256');
 	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
 	return hash.digest('hex');
+}
+
+/** SQL string literal of a constant from the code (slugs), never of data. */
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * A temporary table perpetrator -> actor_group for every distinct perpetrator of the input, mapped by actorGroupOf
+ * in TypeScript (the names are bound parameters). Distinct names are few (hundreds to thousands) even at 10M rows.
+ */
+async function createActorGroupTable(conn: DuckDBConnection, input: string): Promise<void> {
+	const reader = await conn.runAndReadAll('SELECT DISTINCT perpetrator FROM read_parquet($1) WHERE perpetrator IS NOT NULL', [input]);
+	const table = actorGroupTable(reader.getRowsJS().map((r) => String(r[0])));
+	// VARCHAR here (a temporary table cannot depend on a type of the database); cast when the rows are inserted.
+	await conn.run(`CREATE TEMP TABLE perpetrator_groups (perpetrator VARCHAR PRIMARY KEY, ${ACTOR_GROUP_COLUMN} VARCHAR NOT NULL)`);
+	const batch = 500;
+	for (let k = 0; k < table.length; k += batch) {
+		const part = table.slice(k, k + batch);
+		const values = part.map((_, j) => `($${2 * j + 1}, $${2 * j + 2})`).join(', ');
+		await conn.run(`INSERT INTO perpetrator_groups VALUES ${values}`, part.flat());
+	}
 }
 
 function removeDatabase(path: string): void {
@@ -87,11 +108,15 @@ export async function buildArtifact(options: ArtifactBuildOptions): Promise<Arti
 				[input]
 			);
 		}
+		// actor_group: a fixed ENUM of every slug, so that its values do not depend on the data.
+		await conn.run(`CREATE TYPE ${enumTypeName(ACTOR_GROUP_COLUMN)} AS ENUM (${ACTOR_GROUP_ENUM_VALUES.map(literal).join(', ')})`);
+		await createActorGroupTable(conn, input);
 		const columnDefs = INCIDENT_COLUMNS.map(
 			(c) => `${c.name} ${enums.has(c.name) ? enumTypeName(c.name) : c.type}${c.notNull ? ' NOT NULL' : ''}`
 		);
 		await conn.run(
-			`CREATE TABLE ${INCIDENTS_TABLE} (${columnDefs.join(', ')}, day_key INTEGER NOT NULL, month_key INTEGER NOT NULL, search_text VARCHAR)`
+			`CREATE TABLE ${INCIDENTS_TABLE} (${columnDefs.join(', ')},
+				${ACTOR_GROUP_COLUMN} ${enumTypeName(ACTOR_GROUP_COLUMN)} NOT NULL, day_key INTEGER NOT NULL, month_key INTEGER NOT NULL, search_text VARCHAR)`
 		);
 		const selects = INCIDENT_COLUMNS.map(
 			(c) => `CAST(${c.name} AS ${enums.has(c.name) ? enumTypeName(c.name) : c.type})`
@@ -100,10 +125,11 @@ export async function buildArtifact(options: ArtifactBuildOptions): Promise<Arti
 		await conn.run(
 			`INSERT INTO ${INCIDENTS_TABLE}
 			 SELECT ${selects.join(', ')},
+				CAST(COALESCE(g.${ACTOR_GROUP_COLUMN}, ${literal(ACTOR_GROUP_OF_NULL)}) AS ${enumTypeName(ACTOR_GROUP_COLUMN)}),
 				CAST(event_date - DATE '1970-01-01' AS INTEGER),
 				CAST(year(event_date) * 12 + month(event_date) - 1 AS INTEGER),
 				${SEARCH_TEXT_SQL}
-			 FROM read_parquet($1) ORDER BY event_date, incident_id`,
+			 FROM read_parquet($1) LEFT JOIN perpetrator_groups AS g USING (perpetrator) ORDER BY event_date, incident_id`,
 			[input]
 		);
 		// The month rollup, by the query layer's own SQL (queries read the partial months of a range in the same shape).

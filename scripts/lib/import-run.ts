@@ -40,6 +40,8 @@ export interface Counts {
 	rejectedByReason: Record<string, number>;
 	/** Syrian admin1 spellings not in the gazetteer, with how many accepted rows carry each. */
 	unrecognisedAdmin1: Record<string, number>;
+	/** Syrian admin2 spellings not in the district table (in their governorate), with how many accepted rows carry each. */
+	unrecognisedAdmin2: Record<string, number>;
 }
 
 export interface FileSummary extends Counts {
@@ -67,7 +69,7 @@ export class ImportError extends Error {
 	}
 }
 
-const emptyCounts = (): Counts => ({ read: 0, imported: 0, rejected: 0, duplicates: 0, duplicatesInInput: 0, rejectedByReason: {}, unrecognisedAdmin1: {} });
+const emptyCounts = (): Counts => ({ read: 0, imported: 0, rejected: 0, duplicates: 0, duplicatesInInput: 0, rejectedByReason: {}, unrecognisedAdmin1: {}, unrecognisedAdmin2: {} });
 
 /** Reason written to the rejects file for an id repeated within the inputs (counted as a duplicate, not a reject). */
 export const DUPLICATE_REASON = 'duplicate incident_id';
@@ -185,6 +187,7 @@ async function importFile({ input, index, forced, options, writer, writeReject, 
 				continue;
 			}
 			if (result.unrecognisedAdmin1 !== null) bump(counts.unrecognisedAdmin1, result.unrecognisedAdmin1);
+			if (result.unrecognisedAdmin2 !== null) bump(counts.unrecognisedAdmin2, result.unrecognisedAdmin2);
 			const id = result.incident.incident_id;
 			const first = firstSeen.get(id);
 			if (first !== undefined) {
@@ -215,6 +218,7 @@ function addUp(files: readonly FileSummary[]): Counts {
 		total.duplicatesInInput += f.duplicatesInInput;
 		for (const [k, v] of Object.entries(f.rejectedByReason)) total.rejectedByReason[k] = (total.rejectedByReason[k] ?? 0) + v;
 		for (const [k, v] of Object.entries(f.unrecognisedAdmin1)) total.unrecognisedAdmin1[k] = (total.unrecognisedAdmin1[k] ?? 0) + v;
+		for (const [k, v] of Object.entries(f.unrecognisedAdmin2)) total.unrecognisedAdmin2[k] = (total.unrecognisedAdmin2[k] ?? 0) + v;
 	}
 	return total;
 }
@@ -230,6 +234,8 @@ export function formatSummary(s: ImportSummary): string {
 		for (const [reason, n] of Object.entries(c.rejectedByReason).sort((a, b) => b[1] - a[1])) lines.push(`${indent}rejected ${n}: ${reason}`);
 		const unknown = Object.entries(c.unrecognisedAdmin1).sort((a, b) => b[1] - a[1]);
 		if (unknown.length) lines.push(`${indent}unrecognised Syria admin1 (kept, no p-code): ${unknown.map(([n, k]) => `"${n}" ${k}`).join(', ')}`);
+		const unknown2 = Object.entries(c.unrecognisedAdmin2).sort((a, b) => b[1] - a[1]);
+		if (unknown2.length) lines.push(`${indent}unrecognised Syria admin2 (kept, no p-code): ${unknown2.map(([n, k]) => `"${n}" ${k}`).join(', ')}`);
 	};
 	for (const f of s.files) {
 		lines.push(`${f.file} (${f.format}): ${counts(f)}`);

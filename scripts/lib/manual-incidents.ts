@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { districtByPcode, lookupSyriaDistrict } from '../../src/lib/data/districts';
 import { lookupSyriaGovernorate, SYRIA_PCODES } from '../../src/lib/data/gazetteer';
 import { INCIDENT_COLUMNS, INCIDENT_COLUMN_NAMES, type Incident } from '../../src/lib/data/schema';
 import { ACLED_EVENT_TYPES, ATTACK_TYPES, DATE_PRECISIONS, GEO_PRECISIONS, TARGET_TYPES } from '../../src/lib/data/taxonomy';
@@ -97,6 +98,15 @@ export function validateManualRecord(row: Record<string, string>): string[] {
 		else if (row.country_iso3 !== 'SYR') bad('country_iso3', `must be SYR for p-code ${row.admin1_pcode}`);
 		else if (lookupSyriaGovernorate(row.admin1)?.pcode !== row.admin1_pcode) bad('admin1', `does not name the governorate of p-code ${row.admin1_pcode}`);
 	} else if (row.country_iso3 === 'SYR' && row.admin1) bad('admin1_pcode', `is required for a Syrian admin1 (${row.admin1})`);
+	if (row.admin2_pcode) {
+		const d = districtByPcode(row.admin2_pcode);
+		if (!d) bad('admin2_pcode', 'must be an OCHA district p-code (SY0100..SY1402)');
+		else if (d.admin1Pcode !== row.admin1_pcode) bad('admin2_pcode', `is a district of ${d.admin1Pcode}, not of admin1_pcode ${JSON.stringify(row.admin1_pcode)}`);
+		else if (lookupSyriaDistrict(row.admin2, d.admin1Pcode)?.pcode !== d.pcode) bad('admin2', `does not name the district of p-code ${d.pcode} (${d.en})`);
+	} else if (row.country_iso3 === 'SYR' && row.admin2 && lookupSyriaDistrict(row.admin2, row.admin1_pcode || null)) {
+		// A district the table knows must carry its p-code, or filters by district would miss the row.
+		bad('admin2_pcode', `is required for the Syrian district ${row.admin2}`);
+	}
 	const hasLat = row.latitude !== '';
 	if (hasLat !== (row.longitude !== '')) problems.push('latitude and longitude must both be given or both be empty');
 	if (hasLat && !(Number.isFinite(Number(row.latitude)) && Math.abs(Number(row.latitude)) <= 90)) bad('latitude', 'must be a number in -90..90');
@@ -105,10 +115,13 @@ export function validateManualRecord(row: Record<string, string>): string[] {
 	if (row.event_type && !oneOf(ACLED_EVENT_TYPES, row.event_type)) bad('event_type', 'must be an ACLED event type or empty');
 	if (row.attack_type && !oneOf(ATTACK_TYPES, row.attack_type)) bad('attack_type', 'must be a GTD attack type label or empty');
 	if (row.target_type && !oneOf(TARGET_TYPES, row.target_type)) bad('target_type', 'must be a GTD target type label');
-	for (const field of ['killed', 'injured']) {
+	for (const field of ['killed', 'killed_low', 'killed_high', 'injured']) {
 		const v = row[field];
 		if (v !== '' && !(/^\d+$/.test(v) && Number(v) <= 2_147_483_647)) bad(field, 'must be a whole number >= 0, or empty when unknown');
 	}
+	const [low, best, high] = [row.killed_low, row.killed, row.killed_high].map((v) => (/^\d+$/.test(v) ? Number(v) : null));
+	if (low !== null && high !== null && low > high) bad('killed_low', `must not exceed killed_high ${high}`);
+	if (best !== null && ((low !== null && low > best) || (high !== null && high < best))) bad('killed', 'must lie between killed_low and killed_high');
 	if (row.source_url && !/^https?:\/\/\S+$/.test(row.source_url)) bad('source_url', 'must be an http(s) URL or empty');
 	if (!row.source_name) problems.push('source_name is required for a hand-coded incident');
 	return problems;

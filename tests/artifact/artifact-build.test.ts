@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACT_SCHEMA_VERSION, ENUM_COLUMNS, SOURCE_CITATIONS } from '../../src/lib/data/artifact';
+import { ACTOR_GROUP_SLUGS, actorGroupOf } from '../../src/lib/data/actor-groups';
 import { INCIDENT_COLUMNS } from '../../src/lib/data/schema';
 import { buildArtifact, type ArtifactBuildResult } from '../../scripts/lib/artifact-build';
 import { readManualIncidents } from '../../scripts/lib/manual-incidents';
@@ -81,6 +82,16 @@ describe('buildArtifact', () => {
 		}
 		expect(types.get('day_key')).toBe('INTEGER');
 		expect(types.get('month_key')).toBe('INTEGER');
+	});
+
+	it('derives actor_group from perpetrator by actorGroupOf, as a fixed ENUM of every slug, never NULL', async () => {
+		const types = new Map((await q(`SELECT column_name, column_type FROM (DESCRIBE a.incidents)`)).map((r) => [r[0], String(r[1])]));
+		expect(types.get('actor_group')).toBe(`ENUM(${ACTOR_GROUP_SLUGS.map((g) => `'${g}'`).join(', ')})`);
+		const pairs = await q(`SELECT DISTINCT CAST(perpetrator AS VARCHAR), CAST(actor_group AS VARCHAR) FROM a.incidents`);
+		expect(pairs.length).toBeGreaterThan(5);
+		for (const [name, group] of pairs) expect(group, String(name)).toBe(actorGroupOf(name as string | null));
+		const [[manualGroup]] = await q(`SELECT CAST(actor_group AS VARCHAR) FROM a.incidents WHERE incident_id = 'manual:sy24-raqqa-military-council-hq-attack'`);
+		expect(manualGroup).toBe('islamic-state');
 	});
 
 	it('computes day_key and month_key and stores rows in event_date order', async () => {

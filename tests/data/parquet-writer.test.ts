@@ -11,9 +11,9 @@ function incident(id: string, overrides: Partial<Incident> = {}): Incident {
 	return {
 		incident_id: `manual:${id}`, source_dataset: 'manual', source_record_id: id, event_date: '2024-01-03',
 		date_precision: 'day', date_end: null, country_iso3: 'SYR', country: 'Syria', admin1: 'Ar-Raqqa',
-		admin1_pcode: 'SY11', admin2: null, location: 'Raqqa', latitude: 35.95, longitude: 39.01, geo_precision: 'town',
+		admin1_pcode: 'SY11', admin2: null, admin2_pcode: null, location: 'Raqqa', latitude: 35.95, longitude: 39.01, geo_precision: 'town',
 		event_type: null, sub_event_type: null, attack_type: 'Armed Assault', target_type: 'Military',
-		perpetrator: 'ISIS cells (suspected)', target_actor: null, killed: 2, injured: null, summary: 'x',
+		perpetrator: 'ISIS cells (suspected)', target_actor: null, killed: 2, killed_low: null, killed_high: null, injured: null, summary: 'x',
 		source_name: 'SY24', source_url: null, raw_date: null, raw_admin1: null, raw_attack_type: null,
 		raw_target_type: null, ...overrides
 	};

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { governorateByPcode, SYRIA_PCODES } from '../../src/lib/data/gazetteer';
 import { INCIDENT_COLUMN_NAMES, type Incident } from '../../src/lib/data/schema';
-import { ATTACK_TYPES, DATE_PRECISIONS, GEO_PRECISIONS, TARGET_TYPES } from '../../src/lib/data/taxonomy';
+import { districtPcode } from '../../src/lib/data/districts';
+import { ACLED_EVENT_TYPES, ATTACK_TYPES, DATE_PRECISIONS, GEO_PRECISIONS, TARGET_TYPES } from '../../src/lib/data/taxonomy';
 import { DEMO_SOURCE_NAME, DemoGenerator, demoIncidents } from '../../src/lib/demo/generator';
 import { SYNTHETIC_MARKER_AR, SYNTHETIC_MARKER_EN } from '../../src/lib/demo/text';
 import { DEMO_DATE_MAX, DEMO_DATE_MIN } from '../../src/lib/demo/timeline';
@@ -107,6 +108,36 @@ describe('demo generator', () => {
 		expect(dp.get('month')).toBeGreaterThan(0);
 		const gp = count(rows, (r) => r.geo_precision);
 		expect((gp.get('town')! + gp.get('point')!) / rows.length).toBeGreaterThan(0.6);
+	});
+
+	it('uses ACLED\'s six event types with ACLED sub-event names, and a spread of date precisions', () => {
+		// ACLED codebook sub-event types by event type (the subset an attack can produce; peaceful protests are not attacks).
+		const ACLED: Record<string, readonly string[]> = {
+			Battles: ['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory'],
+			'Explosions/Remote violence': ['Air/drone strike', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Suicide bomb', 'Grenade'],
+			'Violence against civilians': ['Attack', 'Abduction/forced disappearance'],
+			Protests: ['Protest with intervention', 'Excessive force against protesters'],
+			Riots: ['Violent demonstration', 'Mob violence'],
+			'Strategic developments': ['Looting/property destruction', 'Arrests']
+		};
+		expect(new Set(rows.map((r) => r.event_type).filter((t) => t !== null))).toEqual(new Set(ACLED_EVENT_TYPES));
+		for (const r of rows) if (r.event_type !== null) expect(ACLED[r.event_type], `${r.event_type} / ${r.sub_event_type}`).toContain(r.sub_event_type);
+		const subs = new Set(rows.map((r) => r.sub_event_type));
+		for (const sub of Object.values(ACLED).flat()) expect(subs.has(sub), sub).toBe(true);
+		const dp = count(rows, (r) => r.date_precision);
+		expect([...dp.keys()].sort()).toEqual([...DATE_PRECISIONS].sort());
+		expect(dp.get('year')! / rows.length).toBeGreaterThan(0.005);
+		for (const r of rows.filter((x) => x.date_precision === 'year')) expect([r.event_date.slice(5), r.date_end!.slice(5)]).toEqual(['01-01', '12-31']);
+	});
+
+	it('gives every district its OCHA p-code within the governorate, and none at governorate precision', () => {
+		for (const r of rows) {
+			if (r.admin2 === null) expect(r.admin2_pcode).toBeNull();
+			else expect(r.admin2_pcode).toBe(districtPcode(r.admin2, r.admin1_pcode));
+			expect([r.killed_low, r.killed_high]).toEqual([null, null]);
+		}
+		const districts = count(rows, (r) => r.admin2_pcode);
+		expect(districts.size).toBeGreaterThan(50);
 	});
 
 	it('shows the escalations: the 2019 Turkish offensive in the north-east and ISIS moving to the Badia', () => {

@@ -30,6 +30,7 @@ describe('data/manual', () => {
 			country_iso3: 'SYR',
 			admin1: 'Ar-Raqqa',
 			admin1_pcode: 'SY11',
+			admin2_pcode: 'SY1101',
 			geo_precision: 'town',
 			attack_type: 'Armed Assault',
 			target_type: 'Military',
@@ -86,6 +87,7 @@ describe('validateManualRecord', () => {
 
 	it('accepts a good record (admin1 in any known spelling of its p-code)', () => {
 		expect(validateManualRecord(good)).toEqual([]);
+		expect(validateManualRecord({ ...good, admin2: 'Tall Abyad', admin2_pcode: 'SY1102', killed_low: '0', killed_high: '3' })).toEqual([]);
 	});
 
 	it.each([
@@ -105,7 +107,13 @@ describe('validateManualRecord', () => {
 		[{ latitude: '' }, /both be given/],
 		[{ incident_id: 'manual:other' }, /incident_id must be "manual:" \+ source_record_id/],
 		[{ source_dataset: 'acled' }, /source_dataset must be 'manual'/],
-		[{ source_url: 'javascript:alert(1)' }, /source_url must be an http\(s\) URL/]
+		[{ source_url: 'javascript:alert(1)' }, /source_url must be an http\(s\) URL/],
+		[{ admin2: 'Tell Abiad', admin2_pcode: 'SY1199' }, /admin2_pcode must be an OCHA district p-code/],
+		[{ admin2: 'Duma', admin2_pcode: 'SY0302' }, /admin2_pcode is a district of SY03, not of admin1_pcode "SY11"/],
+		[{ admin2: 'Tell Abiad', admin2_pcode: 'SY1101' }, /admin2 does not name the district of p-code SY1101/],
+		[{ admin2: 'Tell Abiad' }, /admin2_pcode is required for the Syrian district Tell Abiad/],
+		[{ killed: '4', killed_low: '5' }, /killed must lie between killed_low and killed_high/],
+		[{ killed_low: '5', killed_high: '2', killed: '' }, /killed_low must not exceed killed_high 2/]
 	])('rejects %o', (change, message) => {
 		expect(validateManualRecord({ ...good, ...change }).join('\n')).toMatch(message);
 	});

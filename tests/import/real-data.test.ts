@@ -53,6 +53,7 @@ describe.skipIf(!hasRealData)('real exports', () => {
 		expect(s.imported).toBe(23_348);
 		expect(s.rejected).toBe(0);
 		expect(s.unrecognisedAdmin1).toEqual({});
+		expect(s.unrecognisedAdmin2).toEqual({});
 		const expected = byPcode(
 			await query(
 				`SELECT x.adm1_pcode_ocha AS pcode, count(*) AS n FROM read_csv_auto(?) r
@@ -133,5 +134,26 @@ describe.skipIf(!hasRealData)('real exports', () => {
 		);
 		const actual = byPcode(await query(`SELECT admin1_pcode AS pcode, count(*) AS n FROM read_parquet(?) WHERE admin1_pcode IS NOT NULL GROUP BY 1`, [out('ucdp')]));
 		expect(actual).toEqual(expected);
+	});
+
+	it('gives every Syrian district of ACLED and UCDP its OCHA p-code, and keeps UCDP low/high as given', async () => {
+		expect(runs.battles.unrecognisedAdmin2).toEqual({});
+		expect(runs.ucdp.unrecognisedAdmin2).toEqual({});
+		// Independent counts from the raw files: rows with a district, and UCDP rows whose low/high are present.
+		const [acled] = await query(`SELECT count(*) FILTER (WHERE trim(admin2) <> '') AS n FROM read_csv_auto(?, all_varchar = true)`, [files.battles]);
+		const [ucdp] = await query(
+			`SELECT count(*) FILTER (WHERE trim(adm_2) <> '') AS n, count(low) AS low, count(high) AS high FROM read_csv_auto(?, all_varchar = true)`,
+			[files.ucdp]
+		);
+		// The battles output also holds the 2022H1 sample's rows (imported into it above): every Syrian district there too.
+		const [a] = await query(
+			`SELECT count(admin2_pcode) AS n, count(*) FILTER (WHERE country_iso3 = 'SYR' AND admin2 IS NOT NULL) AS syrian, count(killed_low) AS low,
+				count(admin2_pcode) FILTER (WHERE incident_id IN (SELECT 'acled:' || event_id_cnty FROM read_csv_auto(?, all_varchar = true))) AS battles
+			 FROM read_parquet(?)`,
+			[files.battles, out('battles')]
+		);
+		const [u] = await query(`SELECT count(admin2_pcode) AS n, count(killed_low) AS low, count(killed_high) AS high FROM read_parquet(?)`, [out('ucdp')]);
+		expect(a).toEqual({ n: a.syrian, syrian: a.syrian, low: 0, battles: acled.n });
+		expect(u).toEqual({ n: ucdp.n, low: ucdp.low, high: ucdp.high });
 	});
 });

@@ -28,6 +28,7 @@ describe('UCDP GED', async () => {
 			admin1: 'Homs',
 			admin1_pcode: 'SY04',
 			admin2: 'Ar Rastan district',
+			admin2_pcode: 'SY0404',
 			location: 'Invented village',
 			latitude: 34.9,
 			longitude: 36.7,
@@ -39,6 +40,8 @@ describe('UCDP GED', async () => {
 			perpetrator: 'Government of Syria',
 			target_actor: 'Syrian insurgents',
 			killed: 4,
+			killed_low: 3,
+			killed_high: 6,
 			injured: null,
 			summary: 'Invented shelling near a village',
 			source_name: 'Invented Monitor',
@@ -65,6 +68,7 @@ describe('UCDP GED', async () => {
 			summary: '"Invented Wire,2017-06-02,Fighting somewhere in Syria during May"'
 		});
 		expect(summary.unrecognisedAdmin1).toEqual({});
+		expect(summary.unrecognisedAdmin2).toEqual({});
 	});
 
 	it('one-sided violence -> Private Citizens & Property; UTF-8 punctuation survives', () => {

@@ -1,6 +1,7 @@
 // The contract between the artifact build (scripts/build-artifact.ts) and the browser's query layer.
 // DuckDB-WASM cannot read Parquet offline, so the build compiles data/incidents.parquet into a DuckDB database
 // file that the browser ATTACHes read-only over HTTP range requests.
+import { ACTOR_GROUP_SLUGS } from './actor-groups';
 
 /** Served from the app's own origin; `static/data/` is generated (git-ignored). */
 export const ARTIFACT_PATH = 'data/rasd.duckdb';
@@ -13,10 +14,13 @@ export const ARTIFACT_ALIAS = 'rasd';
 /**
  * Tables in the artifact:
  * - `incidents`: every schema column (src/lib/data/schema.ts), rows sorted by event_date, plus
- *   `day_key INTEGER` (days since 1970-01-01 of event_date), `month_key INTEGER` (year * 12 + month - 1) and
+ *   `actor_group` (ENUM of ACTOR_GROUP_ENUM_VALUES, NOT NULL): the perpetrator's group by actorGroupOf
+ *   (src/lib/data/actor-groups.ts), computed at build time because its rules are TypeScript; a NULL perpetrator is
+ *   `unknown`. Then `day_key INTEGER` (days since 1970-01-01 of event_date), `month_key INTEGER` (year * 12 + month - 1) and
  *   `search_text VARCHAR`: summary, place and actors folded for search (src/lib/query/where.ts SEARCH_TEXT_SQL),
  *   precomputed because folding per query cost about 4 s per million rows and the column about 80 ms.
- *   The columns in ENUM_COLUMNS are ENUM types made of the values present.
+ *   The columns in ENUM_COLUMNS are ENUM types made of the values present; actor_group's ENUM is the fixed slug list
+ *   (every slug, present or not, in ACTOR_GROUPS order), so a URL naming a group stays valid whatever the data.
  * - `incidents_month`: the month rollup the query layer reads when a view allows it (src/lib/query/rollup.ts,
  *   whose rollupTableSelectSql is the build's SQL): one row per month_start DATE (first day of the month) x
  *   admin1_pcode x admin1 x country x target_type x attack_type x source_dataset present in `incidents` (same
@@ -31,7 +35,12 @@ export const INCIDENTS_TABLE = 'incidents';
 export const META_TABLE = 'meta';
 export const SOURCES_TABLE = 'sources';
 export const INCIDENTS_MONTH_TABLE = 'incidents_month';
-export const ARTIFACT_SCHEMA_VERSION = 3;
+/** 4: admin2_pcode, killed_low, killed_high, and actor_group; admin2_pcode and sub_event_type as ENUMs. */
+export const ARTIFACT_SCHEMA_VERSION = 4;
+
+/** The derived group column and its ENUM values (src/lib/data/actor-groups.ts). */
+export const ACTOR_GROUP_COLUMN = 'actor_group';
+export const ACTOR_GROUP_ENUM_VALUES: readonly string[] = ACTOR_GROUP_SLUGS;
 
 export const ENUM_COLUMNS = [
 	'source_dataset',
@@ -39,8 +48,10 @@ export const ENUM_COLUMNS = [
 	'country_iso3',
 	'admin1',
 	'admin1_pcode',
+	'admin2_pcode',
 	'geo_precision',
 	'event_type',
+	'sub_event_type',
 	'attack_type',
 	'target_type',
 	'perpetrator'

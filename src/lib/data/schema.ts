@@ -23,6 +23,7 @@ export interface Incident {
 	admin1: string | null;
 	admin1_pcode: string | null;
 	admin2: string | null;
+	admin2_pcode: string | null;
 	location: string | null;
 	latitude: number | null;
 	longitude: number | null;
@@ -34,6 +35,8 @@ export interface Incident {
 	perpetrator: string | null;
 	target_actor: string | null;
 	killed: number | null;
+	killed_low: number | null;
+	killed_high: number | null;
 	injured: number | null;
 	summary: string | null;
 	source_name: string | null;
@@ -56,6 +59,7 @@ export const INCIDENT_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'admin1', type: 'VARCHAR', doc: 'Province; for Syria the OCHA English name (e.g. `Ar-Raqqa`), elsewhere as given, case and spaces normalised.' },
 	{ name: 'admin1_pcode', type: 'VARCHAR', doc: 'For Syria the OCHA p-code SY01..SY14; null when unknown (never guessed).' },
 	{ name: 'admin2', type: 'VARCHAR', doc: 'District as given.' },
+	{ name: 'admin2_pcode', type: 'VARCHAR', doc: 'For Syria the OCHA district p-code (e.g. `SY1101`, Ar-Raqqa district); null when unknown (never guessed).' },
 	{ name: 'location', type: 'VARCHAR', doc: 'Town or place as given.' },
 	{ name: 'latitude', type: 'DOUBLE', doc: 'WGS84; null when unknown.' },
 	{ name: 'longitude', type: 'DOUBLE', doc: 'WGS84; null when unknown.' },
@@ -67,6 +71,8 @@ export const INCIDENT_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'perpetrator', type: 'VARCHAR', doc: 'Who acted (ACLED actor1, GTD gname, UCDP side_a).' },
 	{ name: 'target_actor', type: 'VARCHAR', doc: 'Against whom (ACLED actor2, GTD target1, UCDP side_b).' },
 	{ name: 'killed', type: 'INTEGER', doc: 'Deaths, best estimate; null means unknown, never 0.' },
+	{ name: 'killed_low', type: 'INTEGER', doc: 'Lowest death figure the source gives (UCDP `low`); null when it gives no range (ACLED, GTD).' },
+	{ name: 'killed_high', type: 'INTEGER', doc: 'Highest death figure the source gives (UCDP `high`); null when it gives no range (ACLED, GTD).' },
 	{ name: 'injured', type: 'INTEGER', doc: 'Injured; null means unknown (ACLED and UCDP have no such field).' },
 	{ name: 'summary', type: 'VARCHAR', doc: 'Event description, any language.' },
 	{ name: 'source_name', type: 'VARCHAR', doc: 'Who reported it.' },

@@ -1,6 +1,7 @@
 // The synthetic demo generator: row i is a pure function of (seed, i). Tables (where, when, who) are built once per
 // generator; each row draws from its own seeded stream, so the output never depends on order, batch size or platform.
 import type { Incident } from '../data/schema';
+import { districtPcode } from '../data/districts';
 import { governorateByPcode } from '../data/gazetteer';
 import { ATTACK_TYPES, type AttackType, type TargetType } from '../data/taxonomy';
 import { ACTORS, arPrefixLi, ATTACK_TARGET_AFFINITY, FORCES_PERSON_PHRASES, FORCES_PHRASES, PRESENCE, STATIC_TARGETS, type Actor, type ActorKey, type TargetCategory } from './actors';
@@ -30,6 +31,12 @@ const CASUALTIES: Record<AttackType, readonly [CasualtyModel, CasualtyModel]> = 
 };
 
 const ARMED: ReadonlySet<TargetCategory> = new Set(['forces', 'police', 'officials']);
+/** Forces of a state (territory they take is "Government regains territory" in ACLED). */
+const STATE_FORCES: ReadonlySet<ActorKey> = new Set(['gov', 'russia', 'iran', 'transitional', 'turkey']);
+/** Those who police an area: they arrest, and disperse protests. */
+const AUTHORITIES: ReadonlySet<ActorKey> = new Set(['gov', 'transitional', 'sdf', 'hts', 'sna']);
+/** Local, unorganised actors whose violence ACLED would code as riots. */
+const CROWDS: ReadonlySet<ActorKey> = new Set(['local', 'tribal', 'unidentified']);
 const PERSON_ATTACKS: ReadonlySet<AttackType> = new Set([
 	'Assassination', 'Hostage Taking (Kidnapping)', 'Hostage Taking (Barricade Incident)', 'Unarmed Assault'
 ]);
@@ -42,6 +49,8 @@ interface GovInfo {
 	towns: readonly Town[];
 	/** District name -> its first listed town (the district seat), for admin2-precision coordinates. */
 	seats: Map<string, Town>;
+	/** District name -> OCHA admin2 p-code (every demo district is a real one of the governorate). */
+	districtPcodes: Map<string, string>;
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -71,8 +80,14 @@ export class DemoGenerator {
 			const gaz = governorateByPcode(g.pcode);
 			if (!gaz) throw new Error(`demo governorate ${g.pcode} is not in the gazetteer`);
 			const seats = new Map<string, Town>();
-			for (const t of g.towns) if (!seats.has(t.admin2)) seats.set(t.admin2, t);
-			return { pcode: g.pcode, en: gaz.en, ar: gaz.ar, centre: g.centre, towns: g.towns, seats };
+			const districtPcodes = new Map<string, string>();
+			for (const t of g.towns) {
+				if (!seats.has(t.admin2)) seats.set(t.admin2, t);
+				const pcode = districtPcode(t.admin2, g.pcode);
+				if (!pcode) throw new Error(`demo town ${t.en}: district ${t.admin2} is not an OCHA district of ${g.pcode}`);
+				districtPcodes.set(t.admin2, pcode);
+			}
+			return { pcode: g.pcode, en: gaz.en, ar: gaz.ar, centre: g.centre, towns: g.towns, seats, districtPcodes };
 		});
 		const govIndex = new Map(this.govs.map((g, k) => [g.pcode, k] as const));
 		const actorIndex = new Map(ACTORS.map((a, k) => [a.key, k] as const));
@@ -162,7 +177,13 @@ export class DemoGenerator {
 		let dateEnd: string | null = null;
 		let datePrecision = 'day';
 		const dp = r.next();
-		if (dp >= 0.95) {
+		if (dp >= 0.99) {
+			// Known only to the year (GTD's imonth = 0; undated reports such as data/manual's SY24 rows).
+			const year = this.monthPrefix[m].slice(0, 4);
+			datePrecision = 'year';
+			eventDate = `${year}-01-01`;
+			dateEnd = `${year}-12-31`;
+		} else if (dp >= 0.95) {
 			datePrecision = 'month';
 			eventDate = this.monthPrefix[m] + '01';
 			dateEnd = this.monthPrefix[m] + pad2(this.monthDays[m]);
@@ -238,6 +259,7 @@ export class DemoGenerator {
 			admin1: gov.en,
 			admin1_pcode: gov.pcode,
 			admin2,
+			admin2_pcode: admin2 === null ? null : gov.districtPcodes.get(admin2)!,
 			location,
 			latitude: round4(lat),
 			longitude: round4(lon),
@@ -249,6 +271,9 @@ export class DemoGenerator {
 			perpetrator: perp.label,
 			target_actor: targetActor,
 			killed,
+			// The demo imitates ACLED/GTD-like single figures, not UCDP's ranges.
+			killed_low: null,
+			killed_high: null,
 			injured,
 			summary,
 			source_name: DEMO_SOURCE_NAME,
@@ -316,8 +341,14 @@ export class DemoGenerator {
 		return table;
 	}
 
+	/**
+	 * ACLED event and sub-event types for an attack, with ACLED's own names (all six event types occur). Peaceful
+	 * protests are not produced: every demo row is an attack with a GTD attack type, and a peaceful protest has none.
+	 */
 	private eventTypes(r: Rng, actor: Actor, attack: AttackType, category: TargetCategory, year: number): [string | null, SubEventType | null] {
 		const armedTarget = ARMED.has(category);
+		const authority = AUTHORITIES.has(actor.key);
+		const crowd = CROWDS.has(actor.key);
 		switch (attack) {
 			case 'Bombing/Explosion': {
 				let sub: SubEventType;
@@ -332,14 +363,28 @@ export class DemoGenerator {
 			}
 			case 'Armed Assault':
 			case 'Assassination':
-				return armedTarget && category !== 'officials' ? ['Battles', 'Armed clash'] : ['Violence against civilians', 'Attack'];
+				if (armedTarget && category !== 'officials') {
+					// Territory changed hands mostly in the years of large offensives (ACLED 2017-2023: 15% of battles).
+					if (attack === 'Armed Assault' && r.chance(year <= 2019 || year === 2024 ? 0.12 : 0.03)) {
+						return ['Battles', STATE_FORCES.has(actor.key) ? 'Government regains territory' : 'Non-state actor overtakes territory'];
+					}
+					return ['Battles', 'Armed clash'];
+				}
+				if (attack === 'Armed Assault' && authority && category === 'civilians' && r.chance(0.04)) return ['Protests', 'Excessive force against protesters'];
+				return ['Violence against civilians', 'Attack'];
 			case 'Unarmed Assault':
+				if (authority && category === 'civilians' && r.chance(0.3)) return ['Protests', 'Protest with intervention'];
+				if (crowd && r.chance(0.3)) return ['Riots', 'Mob violence'];
 				return ['Violence against civilians', 'Attack'];
 			case 'Hostage Taking (Kidnapping)':
+				// Detentions by the authorities of an area are coded by ACLED as arrests.
+				if (authority && r.chance(0.4)) return ['Strategic developments', 'Arrests'];
+				return ['Violence against civilians', 'Abduction/forced disappearance'];
 			case 'Hostage Taking (Barricade Incident)':
 			case 'Hijacking':
 				return ['Violence against civilians', 'Abduction/forced disappearance'];
 			case 'Facility/Infrastructure Attack':
+				if (crowd && r.chance(0.25)) return ['Riots', 'Violent demonstration'];
 				return ['Strategic developments', 'Looting/property destruction'];
 			default:
 				return [null, null];

@@ -15,14 +15,29 @@ export type SubEventType =
 	| 'Armed clash'
 	| 'Attack'
 	| 'Abduction/forced disappearance'
-	| 'Looting/property destruction';
+	| 'Looting/property destruction'
+	| 'Government regains territory'
+	| 'Non-state actor overtakes territory'
+	| 'Protest with intervention'
+	| 'Excessive force against protesters'
+	| 'Violent demonstration'
+	| 'Mob violence'
+	| 'Arrests';
 
 const BOMBING_WORDS: Record<string, readonly [string, string]> = {
 	'Air/drone strike': ['Air strike', 'قصف جوي'],
 	'Shelling/artillery/missile attack': ['Shelling', 'قصف مدفعي'],
 	'Remote explosive/landmine/IED': ['IED explosion', 'انفجار عبوة ناسفة'],
 	'Suicide bomb': ['Suicide bombing', 'تفجير انتحاري'],
-	Grenade: ['Grenade attack', 'هجوم بقنبلة يدوية']
+	Grenade: ['Grenade attack', 'هجوم بقنبلة يدوية'],
+	// Not bombings: sub-events whose own words say more than the attack type's.
+	'Government regains territory': ['Advance to retake territory', 'تقدم لاستعادة مناطق'],
+	'Non-state actor overtakes territory': ['Offensive to seize territory', 'هجوم للسيطرة على مناطق'],
+	'Protest with intervention': ['Protest dispersed by force', 'تفريق احتجاج بالقوة'],
+	'Excessive force against protesters': ['Shooting at protesters', 'إطلاق نار على متظاهرين'],
+	'Violent demonstration': ['Violent demonstration', 'احتجاج عنيف'],
+	'Mob violence': ['Mob violence', 'اعتداء جماعي'],
+	Arrests: ['Arrest raid', 'حملة اعتقالات']
 };
 
 const ATTACK_WORDS: Record<AttackType, readonly (readonly [string, string])[]> = {

@@ -3,7 +3,7 @@
 import type { DatePrecision, GeoPrecision } from '../data/taxonomy';
 import { acledActorCode, acledAttackType, acledTargetType } from './acled-target';
 import { parseDay } from './dates';
-import { resolveAdmin1, resolveCountry } from './location';
+import { resolveAdmin1, resolveAdmin2, resolveCountry } from './location';
 import { REJECT_REASONS, guarded, reject, type MapResult, type SourceRecord } from './types';
 import { code, coordinate, count, httpUrl, rawPairs, text } from './values';
 
@@ -40,11 +40,13 @@ export function mapAcledRecord(r: SourceRecord): MapResult {
 
 		const country = resolveCountry(text(r.get('country')), r.get('iso'));
 		const admin1 = resolveAdmin1(country.country_iso3, text(r.get('admin1')));
+		const admin2 = resolveAdmin2(country.country_iso3, admin1.admin1_pcode, text(r.get('admin2')));
 		const sourceName = text(r.get('source'));
 
 		return {
 			ok: true,
 			unrecognisedAdmin1: admin1.unrecognised,
+			unrecognisedAdmin2: admin2.unrecognised,
 			incident: {
 				incident_id: `acled:${id}`,
 				source_dataset: 'acled',
@@ -55,7 +57,8 @@ export function mapAcledRecord(r: SourceRecord): MapResult {
 				...country,
 				admin1: admin1.admin1,
 				admin1_pcode: admin1.admin1_pcode,
-				admin2: text(r.get('admin2')),
+				admin2: admin2.admin2,
+				admin2_pcode: admin2.admin2_pcode,
 				location: text(r.get('location')),
 				latitude: coordinate(r.get('latitude'), 'latitude', 'latitude'),
 				longitude: coordinate(r.get('longitude'), 'longitude', 'longitude'),
@@ -67,6 +70,9 @@ export function mapAcledRecord(r: SourceRecord): MapResult {
 				perpetrator: text(r.get('actor1')),
 				target_actor: actor2,
 				killed: count(r.get('fatalities'), 'fatalities'),
+				// ACLED gives one best estimate, no range.
+				killed_low: null,
+				killed_high: null,
 				// ACLED records no injuries.
 				injured: null,
 				summary: text(r.get('notes')),

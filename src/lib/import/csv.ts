@@ -5,12 +5,12 @@ import { countryByAlpha3 } from '../data/countries';
 import type { Incident } from '../data/schema';
 import { DATE_PRECISIONS, GEO_PRECISIONS, toAttackType, toTargetType, type DatePrecision, type GeoPrecision } from '../data/taxonomy';
 import { parseCsvDate, type DateOrder } from './dates';
-import { resolveAdmin1, resolveCountry } from './location';
+import { resolveAdmin1, resolveAdmin2, resolveCountry } from './location';
 import { headerKey } from './record';
 import { HeaderError, REJECT_REASONS, guarded, reject, type RowMapper, type SourceRecord } from './types';
 import { coordinate, count, httpUrl, rawPairs, text } from './values';
 
-/** Schema fields a spreadsheet column can fill; the others (incident_id, source_dataset, p-code) are derived. */
+/** Schema fields a spreadsheet column can fill; the others (incident_id, source_dataset, p-codes) are derived. */
 export const CSV_FIELDS = [
 	'source_record_id',
 	'event_date',
@@ -31,6 +31,8 @@ export const CSV_FIELDS = [
 	'perpetrator',
 	'target_actor',
 	'killed',
+	'killed_low',
+	'killed_high',
 	'injured',
 	'summary',
 	'source_name',
@@ -72,7 +74,7 @@ export function parseMapSpec(spec: string): Partial<Record<CsvField, string>> {
 
 /** A header that already uses the schema's own column names (and so needs no --map). */
 export function isSchemaHeader(columns: readonly string[]): boolean {
-	const schema = new Set<string>([...CSV_FIELDS, 'id', 'incident_id', 'source_dataset', 'admin1_pcode']);
+	const schema = new Set<string>([...CSV_FIELDS, 'id', 'incident_id', 'source_dataset', 'admin1_pcode', 'admin2_pcode']);
 	const keys = columns.map(headerKey).filter((k) => k !== '');
 	return keys.includes('event_date') && keys.every((k) => schema.has(k));
 }
@@ -180,6 +182,7 @@ export function csvMapper(columns: readonly string[], options: CsvMapperOptions)
 				country = { country_iso3: c.alpha3, country: c.name };
 			}
 			const admin1 = resolveAdmin1(country.country_iso3, value('admin1'));
+			const admin2 = resolveAdmin2(country.country_iso3, admin1.admin1_pcode, value('admin2'));
 			const incidentId = `${source}:${id}`;
 			const givenId = text(r.get('incident_id'));
 			if (givenId && givenId !== incidentId) reject(REJECT_REASONS.badCode, `incident_id ${JSON.stringify(givenId)} is not ${JSON.stringify(incidentId)}`);
@@ -187,6 +190,7 @@ export function csvMapper(columns: readonly string[], options: CsvMapperOptions)
 			return {
 				ok: true,
 				unrecognisedAdmin1: admin1.unrecognised,
+				unrecognisedAdmin2: admin2.unrecognised,
 				incident: {
 					incident_id: incidentId,
 					source_dataset: source,
@@ -197,7 +201,8 @@ export function csvMapper(columns: readonly string[], options: CsvMapperOptions)
 					...country,
 					admin1: admin1.admin1,
 					admin1_pcode: admin1.admin1_pcode,
-					admin2: value('admin2'),
+					admin2: admin2.admin2,
+					admin2_pcode: admin2.admin2_pcode,
 					location: value('location'),
 					latitude: coordinate(raw('latitude'), label('latitude'), 'latitude'),
 					longitude: coordinate(raw('longitude'), label('longitude'), 'longitude'),
@@ -209,6 +214,8 @@ export function csvMapper(columns: readonly string[], options: CsvMapperOptions)
 					perpetrator: value('perpetrator'),
 					target_actor: value('target_actor'),
 					killed: count(raw('killed'), label('killed')),
+					killed_low: count(raw('killed_low'), label('killed_low')),
+					killed_high: count(raw('killed_high'), label('killed_high')),
 					injured: count(raw('injured'), label('injured')),
 					summary: value('summary'),
 					source_name: value('source_name'),

@@ -67,6 +67,8 @@ export function mapGtdRecord(r: SourceRecord): MapResult {
 		return {
 			ok: true,
 			unrecognisedAdmin1: admin1.unrecognised,
+			// GTD has no district field.
+			unrecognisedAdmin2: null,
 			incident: {
 				incident_id: `gtd:${id}`,
 				source_dataset: 'gtd',
@@ -78,6 +80,7 @@ export function mapGtdRecord(r: SourceRecord): MapResult {
 				admin1: admin1.admin1,
 				admin1_pcode: admin1.admin1_pcode,
 				admin2: null,
+				admin2_pcode: null,
 				location: text(r.get('city')),
 				latitude: coordinate(r.get('latitude'), 'latitude', 'latitude'),
 				longitude: coordinate(r.get('longitude'), 'longitude', 'longitude'),
@@ -89,6 +92,9 @@ export function mapGtdRecord(r: SourceRecord): MapResult {
 				perpetrator: text(r.get('gname')),
 				target_actor: text(r.get('target1')),
 				killed: count(r.get('nkill'), 'nkill'),
+				// GTD gives one figure (nkill), no range.
+				killed_low: null,
+				killed_high: null,
 				injured: count(r.get('nwound'), 'nwound'),
 				summary: text(r.get('summary')),
 				source_name: text(r.get('scite1')),

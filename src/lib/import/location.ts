@@ -1,6 +1,7 @@
 // Country and province resolution shared by the importers: one ISO alpha-3 and English name per country, and for
 // Syria the OCHA governorate name and p-code (an unknown spelling is kept verbatim, p-code null, and reported).
 import { countryByNumeric, lookupCountry, type Country } from '../data/countries';
+import { districtPcode } from '../data/districts';
 import { lookupSyriaGovernorate, normaliseAdmin1Text } from '../data/gazetteer';
 
 export interface CountryFields {
@@ -29,7 +30,7 @@ export interface Admin1Fields {
 	unrecognised: string | null;
 }
 
-// Sources write these when they do not know the province (GTD's provstate "Unknown").
+// Sources write these when they do not know the province or district (GTD's provstate "Unknown").
 const UNKNOWN_ADMIN1 = new Set(['unknown', 'n/a', 'na', 'none']);
 
 export function resolveAdmin1(countryIso3: string | null, raw: string | null): Admin1Fields {
@@ -43,4 +44,25 @@ export function resolveAdmin1(countryIso3: string | null, raw: string | null): A
 		return { admin1: given, admin1_pcode: null, raw_admin1: given, unrecognised: given };
 	}
 	return { admin1: normaliseAdmin1Text(given), admin1_pcode: null, raw_admin1: given, unrecognised: null };
+}
+
+export interface Admin2Fields {
+	/** The district as the source wrote it (trimmed), or null. */
+	admin2: string | null;
+	admin2_pcode: string | null;
+	/** Set when a Syrian admin2 was given but is not a known district spelling (in that governorate). */
+	unrecognised: string | null;
+}
+
+/**
+ * For Syria the OCHA district p-code of the source's admin2, looked up within the row's governorate when it is
+ * known (src/lib/data/districts.ts); elsewhere there are no district p-codes. The text is kept as given either way.
+ */
+export function resolveAdmin2(countryIso3: string | null, admin1Pcode: string | null, raw: string | null): Admin2Fields {
+	const given = raw?.trim() || null;
+	if (!given || UNKNOWN_ADMIN1.has(given.toLowerCase()) || countryIso3 !== 'SYR') {
+		return { admin2: given, admin2_pcode: null, unrecognised: null };
+	}
+	const pcode = districtPcode(given, admin1Pcode);
+	return { admin2: given, admin2_pcode: pcode, unrecognised: pcode ? null : given };
 }

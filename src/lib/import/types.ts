@@ -36,6 +36,8 @@ export interface Accepted {
 	incident: Incident;
 	/** A Syrian admin1 spelling the gazetteer does not know (kept verbatim, p-code null), for the summary. */
 	unrecognisedAdmin1: string | null;
+	/** A Syrian admin2 spelling the district table does not know (kept verbatim, p-code null), for the summary. */
+	unrecognisedAdmin2: string | null;
 }
 
 export interface Rejected {

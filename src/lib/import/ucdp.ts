@@ -2,7 +2,7 @@
 // UCDP has no narrative: the summary is the source headline and the source name is the reporting office.
 import type { DatePrecision, GeoPrecision } from '../data/taxonomy';
 import { coarser, daySpan, parseIsoDay, precisionOfSpan } from './dates';
-import { resolveAdmin1, resolveCountry } from './location';
+import { resolveAdmin1, resolveAdmin2, resolveCountry } from './location';
 import { REJECT_REASONS, guarded, reject, type MapResult, type SourceRecord } from './types';
 import { UCDP_VIOLENCE_TYPES, ucdpTargetType, type UcdpViolenceCode } from './ucdp-target';
 import { code, coordinate, count, rawPairs, text } from './values';
@@ -58,10 +58,12 @@ export function mapUcdpRecord(r: SourceRecord): MapResult {
 
 		const country = resolveCountry(text(r.get('country')));
 		const admin1 = resolveAdmin1(country.country_iso3, text(r.get('adm_1')));
+		const admin2 = resolveAdmin2(country.country_iso3, admin1.admin1_pcode, text(r.get('adm_2')));
 
 		return {
 			ok: true,
 			unrecognisedAdmin1: admin1.unrecognised,
+			unrecognisedAdmin2: admin2.unrecognised,
 			incident: {
 				incident_id: `ucdp:${id}`,
 				source_dataset: 'ucdp',
@@ -72,7 +74,8 @@ export function mapUcdpRecord(r: SourceRecord): MapResult {
 				...country,
 				admin1: admin1.admin1,
 				admin1_pcode: admin1.admin1_pcode,
-				admin2: text(r.get('adm_2')),
+				admin2: admin2.admin2,
+				admin2_pcode: admin2.admin2_pcode,
 				location: text(r.get('where_coordinates')),
 				latitude: coordinate(r.get('latitude'), 'latitude', 'latitude'),
 				longitude: coordinate(r.get('longitude'), 'longitude', 'longitude'),
@@ -85,6 +88,9 @@ export function mapUcdpRecord(r: SourceRecord): MapResult {
 				perpetrator: text(r.get('side_a')),
 				target_actor: sideB,
 				killed: count(r.get('best'), 'best'),
+				// Kept as UCDP gives them, not reordered: its Syria file has rows with low > best and best > high.
+				killed_low: count(r.get('low'), 'low'),
+				killed_high: count(r.get('high'), 'high'),
 				injured: null,
 				summary: text(r.get('source_headline')) ?? text(r.get('source_article')),
 				source_name: text(r.get('source_office')),
