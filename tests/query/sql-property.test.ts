@@ -58,7 +58,8 @@ const filtersArb: fc.Arbitrary<Filters> = fc.record({
 	perpetrators: subset([...distinct(nonNull(FIXTURE.map((r) => r.perpetrator))), 'Nobody']),
 	sources: subset([...SOURCE_DATASETS]),
 	minCasualties: rarely<number | null>(null, fc.integer({ min: 0, max: 30 })),
-	q: rarely('', fc.subarray(words, { minLength: 1, maxLength: 2 }).map((w) => w.join(' ')))
+	q: rarely('', fc.subarray(words, { minLength: 1, maxLength: 2 }).map((w) => w.join(' '))),
+	bbox: fc.constant(null)
 });
 
 const viewArb: fc.Arbitrary<ViewState> = fc

@@ -5,7 +5,7 @@
 import { INCIDENTS } from './columns';
 import type { BoundQuery } from './engine';
 import type { MapMode, ViewState } from './filters';
-import { PRECISE_GEO, PRECISE_SQL, MAX_CELL_DEGREES, gridCellsQuery } from './map-grid';
+import { PRECISE_GEO, PRECISE_SQL, MAX_CELL_DEGREES, gridCellsQuery, type Bbox } from './map-grid';
 import { named } from './engine';
 import { Params } from './params';
 import { filterConditions, whereSql, type FilterPart } from './where';
@@ -56,10 +56,10 @@ export function mapUnitsQuery(v: ViewState): BoundQuery {
  * fall into a few hundred cells at most, whatever the panel's width. Zoomed views ask for their own sizes.
  */
 export const FULL_VIEW_CELL_DEGREES = 0.25;
-export const WORLD = { minLon: -180, minLat: -90, maxLon: 180, maxLat: 90 } as const;
+export const WORLD: Bbox = { minLon: -180, minLat: -90, maxLon: 180, maxLat: 90 };
 
 /** The point layer for a view inside `bbox` with cells of `size` degrees; filters as mapUnitsQuery. */
-export function mapCellsQuery(v: ViewState, bbox = WORLD, size = FULL_VIEW_CELL_DEGREES): BoundQuery {
+export function mapCellsQuery(v: ViewState, bbox: Bbox = WORLD, size = FULL_VIEW_CELL_DEGREES): BoundQuery {
 	const p = new Params();
 	const where = { sql: whereSql(filterConditions(v, p, [mapOwnDimension(v.map)])), params: p.values };
 	return named('cells', gridCellsQuery(where, bbox, Math.min(size, MAX_CELL_DEGREES)));

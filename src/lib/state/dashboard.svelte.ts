@@ -213,6 +213,11 @@ export class Dashboard {
 		return isLatest() ? result : null;
 	}
 
+	/** A statement outside the channels (the map's zoomed point layer); null while no engine is attached. */
+	async run(query: BoundQuery): Promise<QueryResult | null> {
+		return this.engine ? this.engine.run(query) : null;
+	}
+
 	async detail(id: string): Promise<QueryResult> {
 		if (!this.engine) throw new Error('engine not ready');
 		return this.engine.run(incidentDetailQuery(id));
