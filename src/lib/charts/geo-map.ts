@@ -122,7 +122,15 @@ export function geoMapOption(o: GeoMapOptions): EChartsOption {
 			itemStyle: { areaColor: theme.empty, borderColor: theme.border, borderWidth: 0.8 },
 			emphasis: { itemStyle: { borderColor: theme.selected, borderWidth: 1.5 }, label: { show: showLabels } },
 			// With geoIndex the map series draws nothing itself: names are the geo component's labels.
-			label: { show: showLabels, fontSize: 10, formatter: (p: unknown) => name((p as { name: string }).name) },
+			// A halo in the page colour keeps names readable on every shade of the ramp (dark text vanished on dark fills).
+			label: {
+				show: showLabels,
+				fontSize: 10,
+				color: o.dark ? '#F2F2F2' : '#1A1A1A',
+				textBorderColor: o.dark ? '#111111' : '#FFFFFF',
+				textBorderWidth: 2,
+				formatter: (p: unknown) => name((p as { name: string }).name)
+			},
 			regions: [...selected].map((key) => ({ name: key, itemStyle: { borderColor: theme.selected, borderWidth: 2.5 } }))
 		},
 		visualMap: {

@@ -171,6 +171,7 @@ export const ar: Messages = {
 		other: '{n} من الحوادث معروفة بمنطقتها أو محافظتها أو بلدها فقط (أو بلا إحداثيات): محسوبة في التلوين وغير مرسومة نقاطاً.'
 	},
 	'map.unmatched': 'خارج الخريطة (أسماء محافظات لا تطابق أي وحدة):',
+	'map.noDistrict': 'معروفة بمحافظتها فقط (دون منطقة)، محسوبة في عرض المحافظات:',
 	'map.unmatched.noUnit': 'مكان غير معروف',
 	'map.openIncident': 'انقر لفتح هذه الحادثة',
 	'map.cellZoom': 'انقر للتكبير',
@@ -201,6 +202,7 @@ export const ar: Messages = {
 
 	'alt.timeline': '{measure}: {total} من {from} إلى {to}؛ أكثرها في {top} ({topValue})؛ الذروة في {peak} ({peakValue}).',
 	'alt.ranked': '{measure}: {total} إجمالاً؛ الأعلى: {top} ({topValue}).',
+	'alt.mapUnits': '{measure}: {total} على الخريطة؛ الأعلى في {top} ({topValue}).',
 	'alt.map': '{measure}: {total} في المحافظات السورية؛ الأعلى في {top} ({topValue}).',
 	'alt.empty': 'لا توجد حوادث تطابق عوامل التصفية هذه.',
 

@@ -150,6 +150,7 @@ export const en = {
 	'map.points': { one: '{n} incident with a precise place is drawn as a point.', other: '{n} incidents with a precise place are drawn as points.' },
 	'map.leftOut': { one: '{n} incident is known only to its district, governorate or country (or has no coordinates): it is counted in the shading, not drawn as a point.', other: '{n} incidents are known only to their district, governorate or country (or have no coordinates): they are counted in the shading, not drawn as points.' },
 	'map.unmatched': 'Not on the map (province names that match no unit):',
+	'map.noDistrict': 'Known only to their governorate (no district), counted in the governorate view:',
 	'map.unmatched.noUnit': 'no known place',
 	'map.openIncident': 'Click to open this incident',
 	'map.cellZoom': 'Click to zoom in',
@@ -180,6 +181,7 @@ export const en = {
 
 	'alt.timeline': '{measure}: {total} from {from} to {to}; most in {top} ({topValue}); peak {peak} ({peakValue}).',
 	'alt.ranked': '{measure}: {total} in all; highest: {top} ({topValue}).',
+	'alt.mapUnits': '{measure}: {total} on the map; highest in {top} ({topValue}).',
 	'alt.map': "{measure}: {total} in Syria's governorates; highest in {top} ({topValue}).",
 	'alt.empty': 'No incidents match these filters.',
 
