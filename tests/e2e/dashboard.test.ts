@@ -297,6 +297,9 @@ describe.skipIf(!existsSync(PARQUET))('dashboard end to end', () => {
 		// Its chip clears it again.
 		await page.locator('[data-testid="active-filter"][data-filter="provinces:SY02"]').click();
 		await settle(page, (u) => !u.searchParams.has('province'));
+		// Back to the real map through the panel's switch: the default view again.
+		await page.getByTestId('map-mode').selectOption('governorate');
+		await settle(page, (u) => u.search === '');
 
 		// Perpetrators: search, pick the first match.
 		await page.getByTestId('filter-perpetrator-search').fill('a');

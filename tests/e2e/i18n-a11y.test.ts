@@ -405,7 +405,8 @@ describe.skipIf(!existsSync(PARQUET))('Arabic, right to left, keyboard and axe e
 			const w = await open(`/?lang=${lang}`);
 			for (const chart of ['provinces', 'timeline']) {
 				const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.getByTestId(`${chart}-png`).click()]);
-				expect(download.suggestedFilename()).toMatch(new RegExp(`^rasd-${chart}_.*\\.png$`));
+				// The provinces panel is the map panel now; its files are named after the map.
+				expect(download.suggestedFilename()).toMatch(new RegExp(`^rasd-${chart === 'provinces' ? 'map' : chart}_.*\\.png$`));
 				const file = join(SHOTS, `rasd-e2e-${lang}-${chart}.png`);
 				await download.saveAs(file);
 				const png = readFileSync(file);
