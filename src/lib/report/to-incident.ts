@@ -4,7 +4,7 @@
 // `npm run import -- file.csv --source manual`.
 import type { Incident } from '../data/schema';
 import { INCIDENT_COLUMN_NAMES } from '../data/schema';
-import { toCsv, type CsvValue } from '../export/csv';
+import { csvLine, type CsvValue } from '../export/csv';
 import type { Field, IncidentDraft, Span } from './types';
 
 type FieldKey = { [K in keyof IncidentDraft]: IncidentDraft[K] extends Field<unknown> ? K : never }[keyof IncidentDraft];
@@ -63,6 +63,7 @@ export function draftToIncident(draft: IncidentDraft, options: IncidentOptions =
 		admin1: gov?.name ?? null,
 		admin1_pcode: gov?.pcode ?? null,
 		admin2: draft.district.value?.name ?? null,
+		admin2_pcode: draft.district.value?.pcode ?? null,
 		location: loc ? (locWords && locWords !== loc.name ? `${loc.name} (${locWords})` : loc.name) : null,
 		latitude: loc?.latitude ?? null,
 		longitude: loc?.longitude ?? null,
@@ -75,6 +76,9 @@ export function draftToIncident(draft: IncidentDraft, options: IncidentOptions =
 		perpetrator: draft.perpetrator.value.text,
 		target_actor: null,
 		killed: draft.killed.value,
+		// A report gives one figure, never a range.
+		killed_low: null,
+		killed_high: null,
 		injured: draft.injured.value,
 		summary: unformula(draft.text.slice(s, e).replace(/\s+/g, ' ').trim()) || null,
 		source_name: outlet,
@@ -88,5 +92,5 @@ export function draftToIncident(draft: IncidentDraft, options: IncidentOptions =
 
 /** A data/manual CSV: the schema header, one row per incident, RFC 4180 with CRLF, UTF-8 without a BOM (like sy24.csv). */
 export function manualIncidentsCsv(rows: readonly Incident[]): string {
-	return toCsv(INCIDENT_COLUMN_NAMES, rows.map((r) => INCIDENT_COLUMN_NAMES.map((c) => r[c] as CsvValue)));
+	return [INCIDENT_COLUMN_NAMES, ...rows.map((r) => INCIDENT_COLUMN_NAMES.map((c) => r[c] as CsvValue))].map((row) => csvLine(row)).join('');
 }
