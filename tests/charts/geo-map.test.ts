@@ -105,7 +105,7 @@ describe('point layer', () => {
 		expect((o.visualMap as { seriesIndex: number }).seriesIndex).toBe(0); // the scale colours the units only
 		const points = series[1].data;
 		expect(points.map((p) => p.value[2])).toEqual([12, 0, 30]);
-		expect(points[2].symbolSize).toBe(36);
+		expect(points[2].symbolSize).toBe(26);
 		expect(points[1].name).toBe('acled:SYR1');
 		expect(points.map((p) => p.label.show)).toEqual([true, false, true]);
 		const texts = svgTexts(renderSvg(o, 700, 500));
@@ -113,9 +113,9 @@ describe('point layer', () => {
 		expect(texts).toContain('9');
 	});
 
-	it('sizes markers by area between 6 and 36 px', () => {
-		expect(cellSymbolSize(0, 10)).toBe(6);
-		expect(cellSymbolSize(10, 10)).toBe(36);
-		expect(cellSymbolSize(2.5, 10)).toBe(21);
+	it('sizes markers by area between 5 and 26 px', () => {
+		expect(cellSymbolSize(0, 10)).toBe(5);
+		expect(cellSymbolSize(10, 10)).toBe(26);
+		expect(cellSymbolSize(2.5, 10)).toBe(16);
 	});
 });

@@ -405,14 +405,15 @@ describe.skipIf(!existsSync(PARQUET))('Arabic, right to left, keyboard and axe e
 			const w = await open(`/?lang=${lang}`);
 			for (const chart of ['provinces', 'timeline']) {
 				const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.getByTestId(`${chart}-png`).click()]);
-				expect(download.suggestedFilename()).toMatch(new RegExp(`^rasd-${chart}_.*\\.png$`));
+				// The provinces panel is the map panel now; its files are named after the map.
+				expect(download.suggestedFilename()).toMatch(new RegExp(`^rasd-${chart === 'provinces' ? 'map' : chart}_.*\\.png$`));
 				const file = join(SHOTS, `rasd-e2e-${lang}-${chart}.png`);
 				await download.saveAs(file);
 				const png = readFileSync(file);
 				expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 				const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
 				// pixelRatio 2: twice the drawn size.
-				const box = (await w.page.getByTestId(chart === 'timeline' ? 'timeline-chart' : 'province-map').locator('canvas').first().boundingBox())!;
+				const box = (await w.page.getByTestId(chart === 'timeline' ? 'timeline-chart' : 'incident-map').locator('canvas').first().boundingBox())!;
 				expect(Math.abs(width - box.width * 2)).toBeLessThanOrEqual(2);
 				expect(height).toBeGreaterThan(400);
 				expect(png.length).toBeGreaterThan(20_000);

@@ -21,7 +21,13 @@ export interface OracleFilter {
 	precisions?: string[];
 	/** Exact perpetrator names (the caller maps an actor group to the names it holds, with its own table). */
 	perpetratorNames?: (string | null)[];
+	/** The map's area filter: [minLon, minLat, maxLon, maxLat]; only precisely placed incidents (point, town, near). */
+	bbox?: [number, number, number, number];
+	/** Only incidents the map draws as points (precise place with coordinates). */
+	precise?: boolean;
 }
+
+const PRECISE = `geo_precision IN ('point', 'town', 'near') AND latitude IS NOT NULL AND longitude IS NOT NULL`;
 
 export class ParquetOracle {
 	private constructor(
@@ -78,6 +84,12 @@ export class ParquetOracle {
 			parts.push('coalesce(killed, 0) + coalesce(injured, 0) >= CAST(? AS INTEGER)');
 			params.push(String(f.minCasualties));
 		}
+		if (f.bbox || f.precise) parts.push(PRECISE);
+		if (f.bbox) {
+			parts.push('longitude BETWEEN CAST(? AS DOUBLE) AND CAST(? AS DOUBLE) AND latitude BETWEEN CAST(? AS DOUBLE) AND CAST(? AS DOUBLE)');
+			const [minLon, minLat, maxLon, maxLat] = f.bbox;
+			params.push(String(minLon), String(maxLon), String(minLat), String(maxLat));
+		}
 		if (f.word) {
 			parts.push(`lower(concat_ws(' ', summary, location, perpetrator, target_actor)) LIKE ?`);
 			params.push(`%${f.word.toLowerCase()}%`);
@@ -96,6 +108,13 @@ export class ParquetOracle {
 		);
 		const [row] = reader.getRowObjectsJS() as { incidents: number; killed: number; injured: number; synthetic: number }[];
 		return row;
+	}
+
+	/** Incidents per value of one column (a p-code column for the map), null keys included. */
+	async countBy(column: 'admin1_pcode' | 'admin2_pcode', f: OracleFilter = {}): Promise<Map<string | null, number>> {
+		const w = this.where(f);
+		const reader = await this.conn.runAndReadAll(`SELECT ${column} AS k, count(*)::INTEGER AS n FROM read_parquet(?) ${w.sql} GROUP BY ALL`, w.params);
+		return new Map((reader.getRowsJS() as [string | null, number][]).map(([k, n]) => [k, n]));
 	}
 
 	/** Incident ids of one page of the list: by event_date or killed, descending (unknown last), then by id. */

@@ -69,7 +69,8 @@ const filtersArb: fc.Arbitrary<Filters> = fc.record({
 	precisions: newDim(['day', 'week', 'month', 'year']),
 	actors: newDim([...distinct(FIXTURE.map((r) => actorGroupOf(r.perpetrator))), 'israel']),
 	minCasualties: rarely<number | null>(null, fc.integer({ min: 0, max: 30 })),
-	q: rarely('', fc.subarray(words, { minLength: 1, maxLength: 2 }).map((w) => w.join(' ')))
+	q: rarely('', fc.subarray(words, { minLength: 1, maxLength: 2 }).map((w) => w.join(' '))),
+	bbox: fc.constant(null)
 });
 
 const viewArb: fc.Arbitrary<ViewState> = fc

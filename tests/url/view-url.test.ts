@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SYRIA_PCODES } from '../../src/lib/data/gazetteer';
 import { ACLED_SUB_EVENT_TYPES, ATTACK_TYPES, DATE_PRECISIONS, EVENT_TYPES, SOURCE_DATASETS, TARGET_TYPES } from '../../src/lib/data/taxonomy';
 import { makeLocale } from '../../src/lib/i18n/locale';
-import { DEFAULT_VIEW, DIGITS, GRAINS, LANGS, MEASURES, SORT_KEYS, STACKS, THEMES, type ViewState } from '../../src/lib/query/filters';
+import { DEFAULT_VIEW, DIGITS, GRAINS, LANGS, MAP_MODES, MEASURES, SORT_KEYS, STACKS, THEMES, type ViewState } from '../../src/lib/query/filters';
 import { viewStateProblems } from '../../src/lib/query/validate';
 import { parseViewState, serialiseViewState } from '../../src/lib/url/view-url';
 import { ENGLISH, type Locale } from '../../src/lib/i18n/locale';
@@ -222,6 +222,13 @@ describe('round trip', () => {
 			actors: fc.uniqueArray(fc.constantFrom('islamic-state', 'sdf', 'other'), { maxLength: 2 }),
 			minCasualties: fc.option(fc.integer({ min: 0, max: 1_000_000 })),
 			q: fc.array(word, { maxLength: 4 }).map((ws) => ws.join(' ')),
+			// Boxes in canonical form: 4 decimals, min <= max.
+			bbox: fc.option(
+				fc
+					.tuple(...[180, 90, 180, 90].map((m) => fc.integer({ min: -m * 10_000, max: m * 10_000 })))
+					.map(([a, b, c, d]) => ({ minLon: Math.min(a, c) / 1e4 || 0, minLat: Math.min(b, d) / 1e4 || 0, maxLon: Math.max(a, c) / 1e4 || 0, maxLat: Math.max(b, d) / 1e4 || 0 }))
+			),
+			map: fc.constantFrom(...MAP_MODES),
 			grain: fc.constantFrom(...GRAINS),
 			stack: fc.constantFrom(...STACKS),
 			measure: fc.constantFrom(...MEASURES),

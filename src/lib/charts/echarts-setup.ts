@@ -1,11 +1,15 @@
 // ECharts through echarts/core with only the parts the option builders use (a far smaller bundle than `echarts`):
 // timeline = bar / line + legend (scroll) + tooltip + dataZoom (inside, slider); ranked lists = bar;
-// tile map = heatmap on a category grid + visualMap; choropleth = map + visualMap.
+// tile map = heatmap on a category grid + visualMap; choropleth = map + visualMap; the map panel = geo + map +
+// scatter (the point layer) + visualMap + graphic (the attribution drawn into PNGs) + brush (box and lasso selection).
 // Browser only and loaded with a dynamic import from the chart component's onMount: echarts.init needs a DOM.
 import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart, MapChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, MapChart, ScatterChart } from 'echarts/charts';
 import {
+	BrushComponent,
 	DataZoomComponent,
+	GeoComponent,
+	GraphicComponent,
 	GridComponent,
 	LegendComponent,
 	TooltipComponent,
@@ -20,6 +24,10 @@ echarts.use([
 	LineChart,
 	HeatmapChart,
 	MapChart,
+	ScatterChart,
+	BrushComponent,
+	GeoComponent,
+	GraphicComponent,
 	DataZoomComponent,
 	GridComponent,
 	LegendComponent,

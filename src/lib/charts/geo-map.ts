@@ -54,8 +54,8 @@ export interface GeoCell {
 export interface GeoMapOptions {
 	/** Name the GeoJSON was registered under (echarts.registerMap). */
 	mapName: string;
-	/** Feature property holding the unit key: 'pcode' (Syria) or 'id' (Natural Earth). */
-	nameProperty: 'pcode' | 'id';
+	/** Feature property holding the unit key: 'pcode' (Syria), 'id' (Natural Earth) or 'key' (merged layers, map-data.ts). */
+	nameProperty: 'pcode' | 'id' | 'key';
 	/** Every unit of the map, so that units without incidents are coloured (and listed) as 0. */
 	units: readonly GeoUnit[];
 	/** The measure by unit key; keys not in `units` are ignored (the caller lists them as unmatched). */
@@ -76,11 +76,15 @@ export interface GeoMapOptions {
 
 const cellValue = (c: GeoCell, m: Measure) => (m === 'incidents' ? c.n : m === 'killed' ? c.killed : c.injured);
 
-/** Marker size: area proportional to the value, 6 to 36 px, so one big cell does not hide its neighbours. */
+/** Marker size: area proportional to the value, 5 to 26 px, so one big cell does not hide its neighbours (at 36 px
+ *  Syria's western cells covered one another and the governorates under them). */
 export function cellSymbolSize(value: number, max: number): number {
-	if (max <= 0 || value <= 0) return 6;
-	return Math.round(6 + 30 * Math.sqrt(value / max));
+	if (max <= 0 || value <= 0) return 5;
+	return Math.round(5 + 21 * Math.sqrt(value / max));
 }
+
+/** Smallest marker whose count is written on it: below this the digits spill over the neighbours. */
+const LABELLED_CELL_PX = 16;
 
 export function geoMapOption(o: GeoMapOptions): EChartsOption {
 	const text = o.text ?? ENGLISH_TEXT;
@@ -118,7 +122,15 @@ export function geoMapOption(o: GeoMapOptions): EChartsOption {
 			itemStyle: { areaColor: theme.empty, borderColor: theme.border, borderWidth: 0.8 },
 			emphasis: { itemStyle: { borderColor: theme.selected, borderWidth: 1.5 }, label: { show: showLabels } },
 			// With geoIndex the map series draws nothing itself: names are the geo component's labels.
-			label: { show: showLabels, fontSize: 10, formatter: (p: unknown) => name((p as { name: string }).name) },
+			// A halo in the page colour keeps names readable on every shade of the ramp (dark text vanished on dark fills).
+			label: {
+				show: showLabels,
+				fontSize: 10,
+				color: o.dark ? '#F2F2F2' : '#1A1A1A',
+				textBorderColor: o.dark ? '#111111' : '#FFFFFF',
+				textBorderWidth: 2,
+				formatter: (p: unknown) => name((p as { name: string }).name)
+			},
 			regions: [...selected].map((key) => ({ name: key, itemStyle: { borderColor: theme.selected, borderWidth: 2.5 } }))
 		},
 		visualMap: {
@@ -148,11 +160,12 @@ export function geoMapOption(o: GeoMapOptions): EChartsOption {
 							geoIndex: 0,
 							data: cells.map((c) => {
 								const v = cellValue(c, o.measure);
+								const size = cellSymbolSize(v, cellMax);
 								return {
 									value: [c.lon, c.lat, v],
 									name: c.incident_id ?? '',
-									symbolSize: cellSymbolSize(v, cellMax),
-									label: { show: c.n > 1, formatter: text.number(c.n) }
+									symbolSize: size,
+									label: { show: c.n > 1 && size >= LABELLED_CELL_PX, formatter: text.number(c.n) }
 								};
 							}),
 							itemStyle: { color: theme.point, borderColor: theme.pointBorder, borderWidth: 1, opacity: 0.85 },

@@ -28,8 +28,9 @@ export function rankedSummary(table: AltTable, loc: Locale, measure: Measure): s
 }
 
 /** "Incidents: 2,345 in Syria's governorates; highest in Idleb (1,512)." */
-export function mapSummary(table: AltTable, loc: Locale, measure: Measure): string {
+export function mapSummary(table: AltTable, loc: Locale, measure: Measure, units: 'governorates' | 'other' = 'governorates'): string {
 	const f = tableFacts(table);
 	if (f.total === 0 || !f.topRow) return loc.t('alt.empty');
-	return loc.t('alt.map', { measure: loc.measure(measure), total: loc.int(f.total), top: f.topRow.label, topValue: loc.int(f.topRow.value) });
+	// 'other': districts, or other countries' provinces (the sentence must not say "Syria's governorates").
+	return loc.t(units === 'governorates' ? 'alt.map' : 'alt.mapUnits', { measure: loc.measure(measure), total: loc.int(f.total), top: f.topRow.label, topValue: loc.int(f.topRow.value) });
 }

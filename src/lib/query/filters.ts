@@ -4,6 +4,7 @@
 // the page writes, and live in src/lib/data/display.ts so the i18n layer needs nothing from here.
 import { DISPLAY_DEFAULTS, type DisplaySettings, type Grain, type Measure } from '../data/display';
 import { DIMENSION_KEYS, emptyLists, type DimensionKey, type ListFilters } from './dimensions';
+import type { Bbox } from './map-grid';
 
 export { DIGITS, LANGS, THEMES, DISPLAY_DEFAULTS, type Digits, type DisplaySettings, type Lang, type Theme } from '../data/display';
 
@@ -22,6 +23,10 @@ export const STACK_DIMENSION: Readonly<Record<Stack, DimensionKey>> = {
 };
 
 
+/** How the map panel draws places: governorates or districts over the shipped boundaries, or the compact tiles. */
+export const MAP_MODES = ['governorate', 'district', 'tiles'] as const;
+export type MapMode = (typeof MAP_MODES)[number];
+
 export const SORT_KEYS = ['date', 'province', 'target', 'perpetrator', 'killed', 'injured'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
@@ -34,6 +39,8 @@ export interface ScalarFilters {
 	minCasualties: number | null;
 	/** Case- and diacritic-insensitive text search in summaries, places and actors. */
 	q: string;
+	/** Map area: incidents located precisely inside this lon/lat box (src/lib/query/bbox.ts); null = anywhere. */
+	bbox: Bbox | null;
 }
 
 /** What selects incidents: the scalar filters and one list per dimension (p-codes, codebook labels, names). */
@@ -47,12 +54,13 @@ export interface Presentation {
 	sort: SortKey;
 	sortDir: 'asc' | 'desc';
 	page: number;
+	map: MapMode;
 }
 
 export type ViewState = Filters & Presentation & DisplaySettings;
 
 /** Names of the filter fields (what a change to sends the list back to page 1). */
-export const FILTER_KEYS: readonly (keyof Filters)[] = ['from', 'to', ...DIMENSION_KEYS, 'minCasualties', 'q'];
+export const FILTER_KEYS: readonly (keyof Filters)[] = ['from', 'to', ...DIMENSION_KEYS, 'minCasualties', 'q', 'bbox'];
 
 /** The filter part of a view state (what selects incidents), without presentation and display settings. */
 export function filtersOf(v: Filters): Filters {
@@ -65,7 +73,7 @@ export function copyView<V extends Filters>(v: V): V {
 	for (const k of DIMENSION_KEYS) out[k] = [...v[k]];
 	return out;
 }
-export const EMPTY_FILTERS: Filters = { from: null, to: null, ...emptyLists(), minCasualties: null, q: '' };
+export const EMPTY_FILTERS: Filters = { from: null, to: null, ...emptyLists(), minCasualties: null, q: '', bbox: null };
 
 export const DEFAULT_VIEW: ViewState = {
 	...EMPTY_FILTERS,
@@ -75,5 +83,6 @@ export const DEFAULT_VIEW: ViewState = {
 	sort: 'date',
 	sortDir: 'desc',
 	page: 1,
+	map: 'governorate',
 	...DISPLAY_DEFAULTS
 };

@@ -115,6 +115,7 @@ export function rollupFilters(f: Filters): boolean {
 	return (
 		DIMENSION_KEYS.every((k) => f[k].length === 0 || dimension(k).rollup !== null) &&
 		f.minCasualties === null &&
+		f.bbox === null && // the rollup has no coordinates
 		searchTerms(f.q).length === 0
 	);
 }

@@ -1,7 +1,8 @@
 // What a valid view state is. The URL parser accepts only values that pass these checks, so that every state the
 // app holds is one of them; property tests generate states from the same rules.
 import { DIMENSIONS, DIMENSION_KEYS, isWellFormedText } from './dimensions';
-import { GRAINS, MEASURES, SORT_KEYS, STACKS, type ViewState } from './filters';
+import { GRAINS, MAP_MODES, MEASURES, SORT_KEYS, STACKS, type ViewState } from './filters';
+import { isCanonicalBbox } from './bbox';
 
 export { isWellFormedText } from './dimensions';
 
@@ -59,6 +60,8 @@ export function viewStateProblems(v: ViewState): string[] {
 		!isWellFormedText(v.q)
 	)
 		out.push('q is invalid');
+	if (!isCanonicalBbox(v.bbox)) out.push('bbox is invalid');
+	if (!oneOf(MAP_MODES, v.map)) out.push('map is invalid');
 	if (!oneOf(GRAINS, v.grain)) out.push('grain is invalid');
 	if (!oneOf(STACKS, v.stack)) out.push('stack is invalid');
 	if (!oneOf(MEASURES, v.measure)) out.push('measure is invalid');

@@ -13,8 +13,9 @@ import {
 	provinceQuery,
 	timelineQuery
 } from './sql';
+import { mapCellsQuery, mapOwnDimension, mapUnitsQuery } from './map-units';
 
-export const VIEWS = ['kpis', 'timeline', 'province', 'target', 'attack', 'count', 'rows'] as const;
+export const VIEWS = ['kpis', 'timeline', 'province', 'target', 'attack', 'count', 'rows', 'map', 'cells'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface DataRange {
@@ -38,7 +39,8 @@ export function ignoredDimension(name: ViewName): DimensionKey | null {
 /** The filters a view's query reads: all of them, less the dimension the view ignores (emptied). */
 export function filtersRead(name: ViewName, v: ViewState): Filters {
 	const f = filtersOf(v);
-	const own = ignoredDimension(name);
+	// The map's own list depends on its level (governorates or districts), so it is not a fixed OwnChart.
+	const own = name === 'map' || name === 'cells' ? mapOwnDimension(v.map) : ignoredDimension(name);
 	return own ? { ...f, [own]: [] } : f;
 }
 
@@ -61,5 +63,9 @@ export function viewQuery(name: ViewName, v: ViewState, range: DataRange, known:
 		case 'rows':
 			// The same rows either way; with the total, a page near the end is read from the end.
 			return incidentPageQuery(v, PAGE_SIZE, { total: known.total });
+		case 'map':
+			return mapUnitsQuery(v);
+		case 'cells':
+			return mapCellsQuery(v);
 	}
 }

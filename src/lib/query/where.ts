@@ -5,9 +5,10 @@ import { DIMENSION_KEYS, dimensionCondition, type DimensionKey } from './dimensi
 import type { BoundQuery } from './engine';
 import type { Filters } from './filters';
 import { Params } from './params';
+import { bboxConditionSql } from './bbox';
 
 /** Filter parts a query can leave out (a ranked list that ignores its own selection, the KPI's own periods). */
-export type FilterPart = 'dates' | DimensionKey | 'minCasualties' | 'q';
+export type FilterPart = 'dates' | DimensionKey | 'minCasualties' | 'q' | 'bbox';
 
 /**
  * The searched text of a row, folded: summary, place and both actors joined by a space. Search words contain no
@@ -39,7 +40,8 @@ export function textConditions(expr: string, q: string, p: Params): string[] {
  * - list filters (src/lib/query/dimensions.ts): the column is one of the values (an empty list filters nothing);
  * - minCasualties: coalesce(killed, 0) + coalesce(injured, 0) >= min (an unknown figure counts as 0);
  * - q: every word of q occurs, case-, accent- and Arabic-spelling-insensitively, in the row's summary, location,
- *   perpetrator or target actor (see src/lib/text/fold.ts).
+ *   perpetrator or target actor (see src/lib/text/fold.ts);
+ * - bbox: located precisely (point, town, near) inside the box (src/lib/query/bbox.ts).
  */
 export function filterConditions(f: Filters, p: Params, omit: readonly FilterPart[] = []): string[] {
 	const out: string[] = [];
@@ -56,6 +58,7 @@ export function filterConditions(f: Filters, p: Params, omit: readonly FilterPar
 		out.push(`coalesce(i.killed, 0) + coalesce(i.injured, 0) >= ${p.int(f.minCasualties)}`);
 	}
 	if (use('q')) out.push(...textConditions(SEARCH_HAYSTACK, f.q, p));
+	if (use('bbox') && f.bbox) out.push(bboxConditionSql(f.bbox, p));
 	return out;
 }
 

@@ -27,6 +27,11 @@ export function channelKey(name: ChannelName, v: ViewState, range: DataRange | n
 			return f(name, v);
 		case 'rows':
 			return `${f(name, v)}|${v.sort}|${v.sortDir}|${v.page}`;
+		// The measure is chosen in the browser from the answer's n, killed and injured: no re-run for it.
+		case 'map':
+			return `${f(name, v)}|${v.map === 'district' ? 'district' : 'governorate'}`;
+		case 'cells':
+			return f(name, v);
 	}
 }
 

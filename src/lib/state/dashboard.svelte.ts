@@ -97,10 +97,15 @@ export class Dashboard {
 
 	/** Paints the default view from build-time figures; only when the page opened on the default view. */
 	usePrecomputed(asset: DefaultViewAsset, v: ViewState): void {
-		if (this.engine || JSON.stringify(v) !== JSON.stringify(DEFAULT_VIEW)) return;
+		if (this.engine) return;
 		const meta = asset.meta && metaFromResult(asset.meta);
 		if (!meta) return;
 		this.precomputedMeta = asset.meta;
+		// The options describe the data, not the view, so any view may use them (the map picks its boundaries from
+		// the countries in them); attach() drops them if the engine's data differs.
+		this.options = filterOptions(asset.options, asset.sources);
+		this.optionsPrecomputed = true;
+		if (JSON.stringify(v) !== JSON.stringify(DEFAULT_VIEW)) return;
 		this.meta = meta;
 		const answers = { ...this.answers };
 		for (const c of PRECOMPUTED_CHANNELS) {
@@ -109,8 +114,6 @@ export class Dashboard {
 			this.issued.set(c, key);
 		}
 		this.answers = answers;
-		this.options = filterOptions(asset.options, asset.sources);
-		this.optionsPrecomputed = true;
 		this.precomputed = true;
 	}
 
@@ -211,6 +214,11 @@ export class Dashboard {
 		if (!this.engine) return null;
 		const result = await this.engine.run(perpetratorOptionsQuery(search, f, limit));
 		return isLatest() ? result : null;
+	}
+
+	/** A statement outside the channels (the map's zoomed point layer); null while no engine is attached. */
+	async run(query: BoundQuery): Promise<QueryResult | null> {
+		return this.engine ? this.engine.run(query) : null;
 	}
 
 	async detail(id: string): Promise<QueryResult> {

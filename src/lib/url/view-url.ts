@@ -7,7 +7,8 @@
 // List values are separated by bare commas and each value is percent-encoded on its own (encodeURIComponent), so
 // a comma inside a perpetrator's name travels as %2C. `+` is read as a space, as HTML forms write it.
 import { DIMENSIONS, DIMENSION_KEYS, type DimensionKey } from '../query/dimensions';
-import { DEFAULT_VIEW, DIGITS, GRAINS, LANGS, MEASURES, SORT_KEYS, STACKS, THEMES, copyView, type ViewState } from '../query/filters';
+import { DEFAULT_VIEW, DIGITS, GRAINS, LANGS, MAP_MODES, MEASURES, SORT_KEYS, STACKS, THEMES, copyView, type ViewState } from '../query/filters';
+import { formatBbox, parseBbox } from '../query/bbox';
 import {
 	MAX_LIST_VALUES,
 	MAX_MIN_CASUALTIES,
@@ -38,6 +39,8 @@ interface ScalarParam {
 	read(value: string, draft: ViewState): Problem | null;
 	/** The value to write, or null when the state holds the default. */
 	write(state: ViewState): string | null;
+	/** The written value is URL-safe as it is (digits, signs, dots, commas): commas stay bare, not %2C. */
+	plain?: boolean;
 }
 
 /** Quotes user text for a notice, shortened so a hostile URL cannot flood the page. */
@@ -58,7 +61,7 @@ function dateParam(name: 'from' | 'to'): ScalarParam {
 	};
 }
 
-function choiceParam<K extends 'grain' | 'stack' | 'measure' | 'sort' | 'sortDir' | 'lang' | 'digits' | 'theme'>(
+function choiceParam<K extends 'grain' | 'stack' | 'measure' | 'sort' | 'sortDir' | 'map' | 'lang' | 'digits' | 'theme'>(
 	name: string,
 	key: K,
 	choices: readonly ViewState[K][]
@@ -110,11 +113,24 @@ const TRAILING: readonly ScalarParam[] = [
 		},
 		write: (s) => (s.q === '' ? null : s.q)
 	},
+	{
+		// An area drawn on the map; four decimal degrees, as the issue's link contract says.
+		name: 'bbox',
+		read(value, draft) {
+			const b = parseBbox(value);
+			if (!b) return msg('url.notBbox', { value: quote(value) });
+			draft.bbox = b;
+			return null;
+		},
+		write: (s) => (s.bbox ? formatBbox(s.bbox) : null),
+		plain: true
+	},
 	choiceParam('grain', 'grain', GRAINS),
 	choiceParam('stack', 'stack', STACKS),
 	choiceParam('measure', 'measure', MEASURES),
 	choiceParam('sort', 'sort', SORT_KEYS),
 	choiceParam('dir', 'sortDir', ['asc', 'desc']),
+	choiceParam('map', 'map', MAP_MODES),
 	{
 		name: 'page',
 		read(value, draft) {
@@ -218,7 +234,7 @@ export function serialiseViewState(state: ViewState): string {
 	const parts: string[] = [];
 	const scalar = (p: ScalarParam) => {
 		const value = p.write(state);
-		if (value !== null) parts.push(`${p.name}=${encodeURIComponent(value)}`);
+		if (value !== null) parts.push(`${p.name}=${p.plain ? value : encodeURIComponent(value)}`);
 	};
 	LEADING.forEach(scalar);
 	for (const key of DIMENSION_KEYS) {
