@@ -61,6 +61,6 @@ describe('query kinds', () => {
 
 	it('every channel of the page maps to its own kind', () => {
 		const kinds = CHANNELS.map((c) => queryKind(channelQuery(c, filtered, range).sql));
-		expect(kinds).toEqual(['kpis', 'timeline', 'province', 'target', 'attack', 'count', 'rows']);
+		expect(kinds).toEqual(['kpis', 'timeline', 'province', 'target', 'attack', 'count', 'rows', 'map', 'cells']);
 	});
 });

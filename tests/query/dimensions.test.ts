@@ -77,7 +77,11 @@ describe('the dimension table', () => {
 		const before: ViewState = { ...DEFAULT_VIEW };
 		const changed = (after: ViewState) => CHANNELS.filter((c) => channelKey(c, before, range) !== channelKey(c, after, range));
 		expect(changed({ ...before, provinces: ['SY11'] })).toEqual(['kpis', 'timeline', 'target', 'attack', 'count', 'rows']);
-		expect(changed({ ...before, targets: ['Military'] })).toEqual(['kpis', 'timeline', 'province', 'attack', 'count', 'rows']);
+		expect(changed({ ...before, targets: ['Military'] })).toEqual(['kpis', 'timeline', 'province', 'attack', 'count', 'rows', 'map', 'cells']);
+		// The map ignores the list of its own level: districts at district level.
+		const districtLevel: ViewState = { ...before, map: 'district' };
+		const atDistricts = CHANNELS.filter((c) => channelKey(c, districtLevel, range) !== channelKey(c, { ...districtLevel, districts: ['SY1101'] }, range));
+		expect(atDistricts.filter((c) => c === 'map' || c === 'cells')).toEqual([]);
 		expect(changed({ ...before, actors: ['sdf'] })).toEqual([...CHANNELS]);
 		// Display settings change no query.
 		expect(changed({ ...before, lang: 'ar', digits: 'arab', theme: 'dark' })).toEqual([]);

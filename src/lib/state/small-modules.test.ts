@@ -76,7 +76,9 @@ describe('default-view asset and meta', () => {
 		target: r(['key', 'value'], []),
 		attack: r(['key', 'value'], []),
 		count: r(['n'], [[10]]),
-		rows: r(['incident_id'], [['synthetic:1']])
+		rows: r(['incident_id'], [['synthetic:1']]),
+		map: r(['pcode', 'n'], [['SY11', 10]]),
+		cells: r(['n'], [])
 	};
 	const sources = r(['source_dataset', 'rows'], [['synthetic', 10]]);
 	const options = r(['dim', 'key', 'n'], [['target', 'Military', 10]]);
