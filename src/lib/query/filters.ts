@@ -49,7 +49,15 @@ export interface Presentation {
 	page: number;
 }
 
-export type ViewState = Filters & Presentation & DisplaySettings;
+/**
+ * What the page shows over the view without changing its figures: the incident record opened from a permalink
+ * (`?incident=<incident_id>`). Part of the URL, never of the filters, so no channel re-runs when it changes.
+ */
+export interface Overlay {
+	incident: string | null;
+}
+
+export type ViewState = Filters & Presentation & DisplaySettings & Overlay;
 
 /** Names of the filter fields (what a change to sends the list back to page 1). */
 export const FILTER_KEYS: readonly (keyof Filters)[] = ['from', 'to', ...DIMENSION_KEYS, 'minCasualties', 'q'];
@@ -75,5 +83,6 @@ export const DEFAULT_VIEW: ViewState = {
 	sort: 'date',
 	sortDir: 'desc',
 	page: 1,
-	...DISPLAY_DEFAULTS
+	...DISPLAY_DEFAULTS,
+	incident: null
 };
