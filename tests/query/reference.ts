@@ -3,6 +3,7 @@
 import type { Incident } from '../../src/lib/data/schema';
 import type { Filters, Grain, Measure, SortKey, Stack, ViewState } from '../../src/lib/query/filters';
 import { foldText } from '../../src/lib/text/fold';
+import { actorGroupOf } from '../../src/lib/data/actor-groups';
 
 export function matches(r: Incident, f: Filters): boolean {
 	if (f.from !== null && r.event_date < f.from) return false;
@@ -50,7 +51,19 @@ export function refValue(rows: readonly Incident[], measure: Measure): number {
 }
 
 export function refSeries(r: Incident, stack: Stack): string {
-	return stack === 'province' ? (r.admin1_pcode ?? r.admin1 ?? '(unknown)') : r.target_type;
+	switch (stack) {
+		case 'province':
+			return r.admin1_pcode ?? r.admin1 ?? '(unknown)';
+		case 'target':
+			return r.target_type;
+		case 'event':
+			return r.event_type ?? '(not recorded)';
+		case 'actor':
+			// The artifact build derives the group from the perpetrator by the same rules.
+			return actorGroupOf(r.perpetrator);
+		case 'source':
+			return r.source_dataset;
+	}
 }
 
 /** Groups rows by a key function; returns [key, rows] pairs. */

@@ -349,15 +349,16 @@ describe('the rollup table', () => {
 		// One row per month and category combination present, months as first days, sorted by month.
 		const keys = new Set(
 			rows.map((r) =>
-				JSON.stringify([`${r.event_date.slice(0, 8)}01`, r.admin1_pcode, r.admin1, r.country, r.target_type, r.attack_type, r.source_dataset])
+				JSON.stringify([`${r.event_date.slice(0, 8)}01`, r.admin1_pcode, r.admin1, r.country, r.country_iso3, r.target_type, r.attack_type, r.event_type, r.source_dataset])
 			)
 		);
 		const got = await db.rows(
 			`SELECT strftime(month_start, '%Y-%m-%d') AS m, CAST(admin1_pcode AS VARCHAR) AS p, CAST(admin1 AS VARCHAR) AS a, ` +
-				`country AS c, CAST(target_type AS VARCHAR) AS t, CAST(attack_type AS VARCHAR) AS k, CAST(source_dataset AS VARCHAR) AS s ` +
+				`country AS c, CAST(country_iso3 AS VARCHAR) AS i, CAST(target_type AS VARCHAR) AS t, CAST(attack_type AS VARCHAR) AS k, ` +
+				`CAST(event_type AS VARCHAR) AS e, CAST(source_dataset AS VARCHAR) AS s ` +
 				`FROM ${INCIDENTS_MONTH}`
 		);
-		expect(new Set(got.map((r) => JSON.stringify([r.m, r.p, r.a, r.c, r.t, r.k, r.s])))).toEqual(keys);
+		expect(new Set(got.map((r) => JSON.stringify([r.m, r.p, r.a, r.c, r.i, r.t, r.k, r.e, r.s])))).toEqual(keys);
 		expect(got.length).toBe(keys.size);
 		const months = got.map((r) => String(r.m));
 		expect(months).toEqual([...months].sort());

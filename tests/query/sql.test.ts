@@ -146,6 +146,10 @@ describe('kpiQuery', () => {
 			prev_injured: 5,
 			prev_killed_known: 2,
 			prev_injured_known: 1,
+			// UCDP's 2023-01-15 incident gives 12 (9 to 20); the others count their best estimate at both ends.
+			killed_low: 21,
+			killed_high: 32,
+			killed_ranged: 1,
 			period_from: '2023-01-01',
 			period_to: '2023-01-31',
 			prev_from: '2022-12-01',

@@ -91,7 +91,9 @@ export function sourcesQuery(): BoundQuery {
  * Headline figures for the filtered period and the period of equal length just before it (same other filters).
  * One row: incidents, killed, injured, prev_incidents, prev_killed, prev_injured (sums of known figures, 0 when
  * none is known), killed_known, injured_known, prev_killed_known, prev_injured_known (incidents with a known
- * figure), period_from, period_to, prev_from, prev_to.
+ * figure), killed_low, killed_high (the current period's deaths summed with each incident's low / high estimate
+ * where its source gives a range, its best estimate elsewhere), killed_ranged (incidents with a range),
+ * period_from, period_to, prev_from, prev_to.
  */
 export function kpiQuery(f: Filters, data: { min: string; max: string }, options: SourceOptions = {}): BoundQuery {
 	const cur = resolvePeriod(f, data);
@@ -111,11 +113,16 @@ export function kpiQuery(f: Filters, data: { min: string; max: string }, options
 			`CAST(count(i.injured) ${during()} AS INTEGER) AS ${alias}injured_known`
 		];
 	};
-	const select = [
-		...figures('', cur),
-		...figures('prev_', prev),
-		...periodColumns(p, cur, prev)
+	// Placeholders are bound in the order the text is built, which must be the order of the SELECT list.
+	const current = figures('', cur);
+	const previous = figures('prev_', prev);
+	const during = () => `i.event_date BETWEEN ${p.date(cur.from)} AND ${p.date(cur.to)}`;
+	const range = [
+		`CAST(coalesce(sum(coalesce(i.killed_low, i.killed)) FILTER (WHERE ${during()}), 0) AS DOUBLE) AS killed_low`,
+		`CAST(coalesce(sum(coalesce(i.killed_high, i.killed)) FILTER (WHERE ${during()}), 0) AS DOUBLE) AS killed_high`,
+		`CAST(count(*) FILTER (WHERE ${during()} AND (i.killed_low IS NOT NULL OR i.killed_high IS NOT NULL)) AS INTEGER) AS killed_ranged`
 	];
+	const select = [...current, ...previous, ...range, ...periodColumns(p, cur, prev)];
 	// Scan only the days of both periods; the FILTER clauses split them.
 	const lo = prev.from < cur.from ? prev.from : cur.from;
 	const hi = prev.to > cur.to ? prev.to : cur.to;
@@ -146,9 +153,15 @@ function kpiRollupQuery(f: Filters, cur: Period, prev: Period): BoundQuery {
 			`CAST(coalesce(sum(i.injured_known) ${during}, 0) AS INTEGER) AS ${alias}injured_known`
 		];
 	};
+	const range = [
+		`CAST(coalesce(sum(i.killed_low_sum) FILTER (WHERE i.period = 0), 0) AS DOUBLE) AS killed_low`,
+		`CAST(coalesce(sum(i.killed_high_sum) FILTER (WHERE i.period = 0), 0) AS DOUBLE) AS killed_high`,
+		`CAST(coalesce(sum(i.killed_ranged) FILTER (WHERE i.period = 0), 0) AS INTEGER) AS killed_ranged`
+	];
 	const select = [
 		...figures('', 0),
 		...figures('prev_', 1),
+		...range,
 		...periodColumns(p, cur, prev)
 	];
 	const periodSelects = (period: Period, tag: 0 | 1) => {
