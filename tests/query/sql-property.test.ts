@@ -117,7 +117,11 @@ describe('builders equal the reference on random states', () => {
 				const expected = [...groups]
 					.map(([k, rows]) => {
 						const [bucket, series] = k.split('|');
-						return { bucket, series, value: refValue(rows, v.measure) };
+						const range =
+							v.measure === 'killed'
+								? { low: rows.reduce((t, r) => t + (r.killed_low ?? r.killed ?? 0), 0), high: rows.reduce((t, r) => t + (r.killed_high ?? r.killed ?? 0), 0) }
+								: {};
+						return { bucket, series, value: refValue(rows, v.measure), ...range };
 					})
 					.sort((a, b) => cmpNullsLast(a.bucket, b.bucket) || cmpNullsLast(a.series, b.series));
 				expect(await run(timelineQuery(v))).toEqual(expected);

@@ -193,18 +193,21 @@ describe('timelineQuery', () => {
 		]);
 		const late = await run(timelineQuery(v({ grain: 'week', from: '2024-12-29', to: '2024-12-30', measure: 'killed' })));
 		expect(late).toEqual([
-			{ bucket: '2024-12-23', series: 'SY11', value: 2 },
-			{ bucket: '2024-12-30', series: 'SY11', value: 3 }
+			{ bucket: '2024-12-23', series: 'SY11', value: 2, low: 2, high: 2 },
+			{ bucket: '2024-12-30', series: 'SY11', value: 3, low: 3, high: 3 }
 		]);
 	});
 	it('buckets by quarter and stacks by province with admin1 / (unknown) fallbacks', async () => {
 		const rows = await run(timelineQuery(v({ grain: 'quarter', from: '2023-09-30', to: '2023-11-30', measure: 'killed' })));
 		expect(rows).toEqual([
-			{ bucket: '2023-07-01', series: '(unknown)', value: 1 },
-			{ bucket: '2023-10-01', series: '(unknown)', value: 0 },
-			{ bucket: '2023-10-01', series: 'Baghdad', value: 0 },
-			{ bucket: '2023-10-01', series: 'Nineveh', value: 7 }
+			{ bucket: '2023-07-01', series: '(unknown)', value: 1, low: 1, high: 1 },
+			{ bucket: '2023-10-01', series: '(unknown)', value: 0, low: 0, high: 0 },
+			{ bucket: '2023-10-01', series: 'Baghdad', value: 0, low: 0, high: 0 },
+			{ bucket: '2023-10-01', series: 'Nineveh', value: 7, low: 7, high: 7 }
 		]);
+		// UCDP's range: January 2023 holds 12 (9 to 20) beside figures without a range.
+		const ranged = await run(timelineQuery(v({ grain: 'month', from: '2023-01-01', to: '2023-01-31', measure: 'killed', stack: 'source' })));
+		expect(ranged.find((r) => r.series === 'ucdp')).toEqual({ bucket: '2023-01-01', series: 'ucdp', value: 19, low: 16, high: 27 });
 	});
 	it('rejects a grain outside the allow-list', () => {
 		expect(() => timelineQuery(v({ grain: 'decade' as never }))).toThrow(/grain/);

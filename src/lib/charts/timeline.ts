@@ -62,6 +62,18 @@ function mergeTail(series: SeriesData[], max: number): SeriesData[] {
 	return [...keep, other];
 }
 
+/** The deaths' range per bucket (rows with low / high, measure killed), or null when the rows carry none. */
+export function bucketRanges(input: ChartInput): Map<string, { low: number; high: number }> | null {
+	const out = new Map<string, { low: number; high: number }>();
+	for (const row of rowsOf(input)) {
+		const bucket = str(row.bucket);
+		if (bucket === null || !('low' in row) || !('high' in row)) continue;
+		const r = out.get(bucket) ?? { low: 0, high: 0 };
+		out.set(bucket, { low: r.low + num(row.low), high: r.high + num(row.high) });
+	}
+	return out.size ? out : null;
+}
+
 /** The axis: every bucket from the earlier of `from` and the first row to the later of `to` and the last row. */
 export function timelineBuckets(input: ChartInput, grain: Grain, from: string | null, to: string | null): string[] {
 	const seen = rowsOf(input)
@@ -79,6 +91,7 @@ export function timelineOption(input: ChartInput, options: TimelineOptions): ECh
 	const text = options.text ?? ENGLISH_TEXT;
 	const buckets = timelineBuckets(input, grain, options.from, options.to);
 	const series = mergeTail(collect(input), options.maxSeries ?? 16);
+	const ranges = bucketRanges(input);
 	const colours = seriesColours(
 		series.map((s) => s.key),
 		[OTHER_SERIES, UNKNOWN_PROVINCE]
@@ -108,7 +121,7 @@ export function timelineOption(input: ChartInput, options: TimelineOptions): ECh
 		tooltip: {
 			trigger: 'axis',
 			axisPointer: { type: area ? 'line' : 'shadow' },
-			formatter: (params: unknown) => tooltipHtml(params, grain, measure, text),
+			formatter: (params: unknown) => tooltipHtml(params, grain, measure, text, ranges),
 			...tooltipDirection(text)
 		},
 		legend: { type: 'scroll', top: 0, align: rtl ? 'right' : 'auto' },
@@ -144,7 +157,13 @@ interface AxisParam {
 }
 
 /** Exact figures of one bucket: non-zero series, largest first, and the total. Names are escaped. */
-export function tooltipHtml(params: unknown, grain: Grain, measure: Measure, text: ChartText = ENGLISH_TEXT): string {
+export function tooltipHtml(
+	params: unknown,
+	grain: Grain,
+	measure: Measure,
+	text: ChartText = ENGLISH_TEXT,
+	ranges: Map<string, { low: number; high: number }> | null = null
+): string {
 	const list = (Array.isArray(params) ? params : [params]) as AxisParam[];
 	const bucket = list[0]?.axisValue;
 	const lines = list
@@ -154,5 +173,9 @@ export function tooltipHtml(params: unknown, grain: Grain, measure: Measure, tex
 	const total = lines.reduce((sum, p) => sum + p.value, 0);
 	const head = bucket ? escapeHtml(text.bucketTitle(bucket, grain)) : '';
 	const body = lines.map((p) => `${p.marker}${escapeHtml(p.name)}: <b>${text.number(p.value)}</b>`);
-	return [`<b>${head}</b>`, ...body, `${escapeHtml(text.total(text.measure(measure)))}: <b>${text.number(total)}</b>`].join('<br>');
+	const out = [`<b>${head}</b>`, ...body, `${escapeHtml(text.total(text.measure(measure)))}: <b>${text.number(total)}</b>`];
+	// The bucket's range, as the KPI gives it, only where some source gave one (otherwise both ends are the total).
+	const range = bucket ? ranges?.get(bucket) : undefined;
+	if (range && (range.low !== total || range.high !== total)) out.push(escapeHtml(text.range(text.number(range.low), text.number(range.high))));
+	return out.join('<br>');
 }

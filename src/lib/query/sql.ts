@@ -11,10 +11,12 @@ import {
 	categoryColumn,
 	EXPORT_COLUMNS,
 	INCIDENTS,
+	KILLED_RANGE_SQL,
 	LIST_COLUMNS,
 	MEASURE_SQL,
 	META,
 	MONTH_BUCKET_SQL,
+	ROLLUP_KILLED_RANGE_SQL,
 	ROLLUP_MEASURE_SQL,
 	SORT_DIRECTIONS,
 	SORT_SQL,
@@ -178,7 +180,8 @@ function kpiRollupQuery(f: Filters, cur: Period, prev: Period): BoundQuery {
 
 /**
  * Timeline rows: bucket ('YYYY-MM-DD' start of the day / ISO week / month / quarter / year), series (p-code, else
- * admin1, else '(unknown)' when stacked by province; target type when stacked by target), value (the measure).
+ * admin1, else '(unknown)' when stacked by province; target type when stacked by target), value (the measure);
+ * with measure killed also low and high (the range's ends, KILLED_RANGE_SQL).
  * Only non-empty buckets come back; the chart fills the gaps.
  */
 export function timelineQuery(v: ViewState, options: SourceOptions = {}): BoundQuery {
@@ -188,8 +191,11 @@ export function timelineQuery(v: ViewState, options: SourceOptions = {}): BoundQ
 	const cover = auto(options) && stackKeys ? rollupPlan(v, v.grain) : null;
 	const bucket = cover ? pick(MONTH_BUCKET_SQL, v.grain, 'grain') : pick(BUCKET_SQL, v.grain, 'grain');
 	const { from, value } = readFrom(v, v.measure, p, cover, [], ['month_start', ...(stackKeys ?? [])]);
+	// Deaths also carry their range (low, high), for the tooltip's "range ... where sources give one".
+	const range = v.measure === 'killed' ? (cover ? ROLLUP_KILLED_RANGE_SQL : KILLED_RANGE_SQL) : null;
+	const extra = range ? `, ${range.low} AS low, ${range.high} AS high` : '';
 	return p.query('timeline', 
-		`SELECT ${bucket} AS bucket, ${series} AS series, ${value} AS value FROM ${from} GROUP BY ALL ORDER BY bucket, series`
+		`SELECT ${bucket} AS bucket, ${series} AS series, ${value} AS value${extra} FROM ${from} GROUP BY ALL ORDER BY bucket, series`
 	);
 }
 
