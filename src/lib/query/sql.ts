@@ -68,12 +68,13 @@ function positiveInt(n: number, max: number, what: string): number {
 	return n;
 }
 
-/** Dataset metadata: row_count, date_min, date_max, synthetic_rows (one row). */
+/** Dataset metadata: row_count, date_min, date_max, synthetic_rows, source_sha256 (one row; the sha256 is cited). */
 export function metaQuery(): BoundQuery {
 	return named('meta', {
 		sql:
 			`SELECT CAST(row_count AS INTEGER) AS row_count, strftime(date_min, '%Y-%m-%d') AS date_min, ` +
-			`strftime(date_max, '%Y-%m-%d') AS date_max, CAST(synthetic_rows AS INTEGER) AS synthetic_rows FROM ${META}`,
+			`strftime(date_max, '%Y-%m-%d') AS date_max, CAST(synthetic_rows AS INTEGER) AS synthetic_rows, ` +
+			`CAST(source_sha256 AS VARCHAR) AS source_sha256 FROM ${META}`,
 		params: []
 	});
 }
@@ -317,11 +318,14 @@ export function incidentPageQuery(v: ViewState, pageSize: number, options: PageO
 	);
 }
 
-/** Every schema column of one incident (zero or one row). */
+/** The record shows the perpetrator's actor group (derived by the artifact build) beside the schema columns. */
+const DETAIL_COLUMNS = [...EXPORT_COLUMNS, 'actor_group'];
+
+/** Every schema column of one incident, and its actor group (zero or one row). */
 export function incidentDetailQuery(id: string): BoundQuery {
 	const p = new Params();
 	return p.query('detail', 
-		`SELECT ${EXPORT_COLUMNS.map(selectColumn).join(', ')} FROM ${INCIDENTS} AS i WHERE i.incident_id = ${p.bind(id)}`
+		`SELECT ${DETAIL_COLUMNS.map(selectColumn).join(', ')} FROM ${INCIDENTS} AS i WHERE i.incident_id = ${p.bind(id)}`
 	);
 }
 
