@@ -6,7 +6,7 @@ import { EXPORT_COLUMNS } from '../../src/lib/query/columns';
 import type { QueryResult } from '../../src/lib/query/engine';
 import { incidentWorkbook, XLSX_CELL_LIMIT } from '../../src/lib/export/xlsx';
 
-function result(rows: Record<string, string | number | null>[]): QueryResult {
+function result(rows: Record<string, string | number | null | undefined>[]): QueryResult {
 	return {
 		names: [...EXPORT_COLUMNS],
 		columns: Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, rows.map((r) => r[c] ?? null)])),

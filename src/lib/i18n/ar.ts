@@ -310,6 +310,9 @@ export const ar: Messages = {
 	'table.col.what': 'ما حدث',
 	'table.noSource': 'غير مسمّى',
 
+	'xlsx.rows': 'الصفوف المصدَّرة',
+	'xlsx.sha256': 'بصمة sha256 لملف البيانات',
+	'xlsx.cut': 'خلايا اقتُطعت إلى حد إكسل البالغ 32767 حرفاً (تصدير CSV يحفظها كاملة)',
 	'footer.sources': 'المصادر',
 	'footer.rows': {
 		zero: 'لا حوادث، من {from} إلى {to}',

@@ -296,6 +296,9 @@ export const en = {
 	'table.col.what': 'What happened',
 	'table.noSource': 'not named',
 
+	'xlsx.rows': 'Rows exported',
+	'xlsx.sha256': 'Data file sha256',
+	'xlsx.cut': "Cells cut to Excel's 32,767-character limit (the CSV export keeps them whole)",
 	'footer.sources': 'Sources',
 	'footer.rows': { one: '{n} incident, {from} to {to}', other: '{n} incidents, {from} to {to}' },
 
