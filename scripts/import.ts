@@ -1,8 +1,8 @@
 // npm run import -- <input>... --out <file.parquet> [--format acled|gtd|ucdp|csv] [--map field=Column,...]
 //                   [--source csv|manual] [--date-format dmy|mdy] [--encoding E] [--max-record-bytes N]
-//                   [--max-xlsx-bytes N] [--json]
+//                   [--max-xlsx-bytes N] [--deletions FILE] [--allow-mixed] [--lock-wait SECONDS] [--json]
 // A thin CLI over runImport(): parses the arguments, prints the summary (one JSON object with --json) and exits
-// non-zero, with the reason on stderr, when the run is refused.
+// non-zero, with the reason on stderr, when the run is refused or fails; warnings also go to stderr.
 import { parseArgs } from 'node:util';
 import { DATE_ORDERS, type DateOrder } from '../src/lib/import/dates';
 import { CSV_SOURCES, IMPORT_FORMATS, parseMapSpec, type CsvSource, type ImportFormat } from '../src/lib/import/index';
@@ -12,18 +12,24 @@ import { formatSummary, ImportError, runImport } from './lib/import-run';
 
 const USAGE = `usage: npm run import -- <input>... --out <file.parquet> [options]
 
-Reads ACLED, GTD, UCDP or any CSV (.csv, .csv.gz, GTD .xlsx) into the incident Parquet file. Incidents already in
---out are kept and not duplicated; rejected rows go to <out>.rejects.csv.
+Reads ACLED, GTD, UCDP or any CSV (.csv, .csv.gz, .zip holding one CSV, .xlsx; comma, semicolon or tab separated)
+into the incident Parquet file. Incidents already in --out are kept and not duplicated (a newer ACLED export
+replaces the events it changed); rejected rows go to <out>.rejects.csv. Keep real data in its own file (for example
+data/real.parquet): an output holding the synthetic demo rows is refused.
 
   --out FILE            Parquet file to create or add to (required)
   --format F            acled | gtd | ucdp | csv (default: detected from each file's header)
   --map f=Col,...       map spreadsheet columns onto schema fields (implies --format csv)
   --source S            csv | manual: source_dataset of a plain CSV (default csv)
-  --date-format O       dmy | mdy: how to read 03/04/2023 in a plain CSV (rejected without it)
+  --date-format O       dmy | mdy: how to read 03/04/2023 in any format's dates (rejected without it; a date
+                        the order cannot read, such as 13/06 under mdy, refuses the run)
   --encoding E          text encoding of CSV inputs: windows-1256, utf-16le, latin1, ... (default UTF-8;
                         a UTF-16 byte-order mark is recognised without it)
   --max-record-bytes N  a CSV record larger than this is rejected as too large (default 1MB)
   --max-xlsx-bytes N    refuse an xlsx that expands to more than this in all (default 512MB; zip-bomb guard)
+  --deletions FILE      ACLED deletions export: remove the events it lists from --out
+  --allow-mixed         allow real and synthetic (demo) incidents in one output
+  --lock-wait SECONDS   wait this long for another import on the same --out (default 600; 0: refuse at once)
   --json                print the summary as one JSON object on stdout
   -h, --help            this text`;
 
@@ -57,6 +63,9 @@ async function main(argv: string[]): Promise<number> {
 				encoding: { type: 'string' },
 				'max-record-bytes': { type: 'string' },
 				'max-xlsx-bytes': { type: 'string' },
+				deletions: { type: 'string' },
+				'allow-mixed': { type: 'boolean', default: false },
+				'lock-wait': { type: 'string' },
 				json: { type: 'boolean', default: false },
 				help: { type: 'boolean', short: 'h', default: false }
 			}
@@ -82,9 +91,11 @@ async function main(argv: string[]): Promise<number> {
 		} catch (e) {
 			throw new UsageError((e as Error).message);
 		}
-		if (format && format !== 'csv' && (map || source || dateOrder)) {
-			throw new UsageError('--map, --source and --date-format apply to --format csv only');
+		if (format && format !== 'csv' && (map || source)) {
+			throw new UsageError('--map and --source apply to --format csv only');
 		}
+		const lockWait = values['lock-wait'];
+		if (lockWait !== undefined && !/^\d+(\.\d+)?$/.test(lockWait)) throw new UsageError(`--lock-wait must be a number of seconds (got "${lockWait}")`);
 		let encoding;
 		if (values.encoding !== undefined) {
 			try {
@@ -104,8 +115,14 @@ async function main(argv: string[]): Promise<number> {
 			dateOrder,
 			encoding,
 			maxRecordBytes,
-			xlsxLimits: maxXlsxBytes === undefined ? undefined : { maxUncompressedBytes: maxXlsxBytes }
+			xlsxLimits: maxXlsxBytes === undefined ? undefined : { maxUncompressedBytes: maxXlsxBytes },
+			deletions: values.deletions,
+			allowMixed: values['allow-mixed'],
+			lockWaitMs: lockWait === undefined ? undefined : Number(lockWait) * 1000,
+			onLockWait: (holder) => process.stderr.write(`waiting for another import on ${values.out} to finish (${holder})...\n`)
 		});
+		// Warnings go to stderr as well, so that --json (stdout) does not hide them from the person at the terminal.
+		for (const f of summary.files) for (const w of f.warnings) process.stderr.write(`warning: ${f.file}: ${w}\n`);
 		process.stdout.write(values.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
 		return 0;
 	} catch (e) {
@@ -117,7 +134,9 @@ async function main(argv: string[]): Promise<number> {
 			process.stderr.write(`import refused, ${values.out} left unchanged: ${e.message}\n`);
 			return 1;
 		}
-		throw e;
+		// Anything else is a bug or the machine: still name the output, and say it was not touched.
+		process.stderr.write(`import failed, ${values.out} left unchanged: ${(e as Error).message ?? String(e)}\n`);
+		return 1;
 	}
 }
 

@@ -23,7 +23,16 @@ export interface ArtifactBuildOptions {
 	builtAt?: Date;
 	/** DuckDB threads for the build (the machines are shared: 2 by default). */
 	threads?: number;
+	/** Build a dataset that holds synthetic rows next to imported real ones (refused otherwise). */
+	allowMixed?: boolean;
 }
+
+/**
+ * Sources of real, imported incidents. Synthetic rows next to these are refused unless asked for: an analyst's
+ * counts would silently include invented events. `manual` rows (data/manual, hand-coded and reviewed in the repo)
+ * are part of the bundled demo set by design and do not count as mixing.
+ */
+export const IMPORTED_SOURCES = ['acled', 'gtd', 'ucdp', 'csv'] as const;
 
 export interface ArtifactBuildResult {
 	output: string;
@@ -34,6 +43,7 @@ export interface ArtifactBuildResult {
 	builtAt: string;
 }
 
+const ENUM_SET: ReadonlySet<string> = new Set(ENUM_COLUMNS);
 /** Type names come from the fixed ENUM_COLUMNS list, never from data. */
 export const enumTypeName = (column: string) => `${column}_enum`;
 
@@ -76,6 +86,35 @@ async function checkColumns(conn: DuckDBConnection, input: string): Promise<void
 	if (missing.length > 0) throw new Error(`${input} is not in the incident schema: missing ${missing.join(', ')}`);
 }
 
+/** Every id once: the browser, the URL of an incident and every count assume it. */
+async function checkUniqueIds(conn: DuckDBConnection, input: string): Promise<void> {
+	const reader = await conn.runAndReadAll(
+		'SELECT incident_id, count(*) FROM read_parquet($1) GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 LIMIT 5',
+		[input]
+	);
+	const repeated = reader.getRowsJS().map((r) => `${String(r[0])} (${Number(r[1])} times)`);
+	if (repeated.length) {
+		throw new Error(`${input} repeats incident_id ${repeated.join(', ')}: every incident must appear once; re-import the source files into a new file`);
+	}
+}
+
+/** Synthetic and imported real rows together only when the caller asked for it. */
+async function checkNotMixed(conn: DuckDBConnection, input: string, allowMixed: boolean): Promise<void> {
+	const real = IMPORTED_SOURCES.map((s) => `'${s}'`).join(', ');
+	const reader = await conn.runAndReadAll(
+		`SELECT count(*) FILTER (WHERE CAST(source_dataset AS VARCHAR) = 'synthetic'),
+			count(*) FILTER (WHERE CAST(source_dataset AS VARCHAR) IN (${real})) FROM read_parquet($1)`,
+		[input]
+	);
+	const [synthetic, imported] = reader.getRowsJS()[0].map(Number);
+	if (synthetic > 0 && imported > 0 && !allowMixed) {
+		throw new Error(
+			`${input} mixes ${synthetic.toLocaleString('en')} synthetic (invented) incidents with ${imported.toLocaleString('en')} imported real ones: ` +
+				'import real data into its own file (npm run import -- ... --out data/real.parquet), or pass --allow-mixed to show both on purpose'
+		);
+	}
+}
+
 export async function buildArtifact(options: ArtifactBuildOptions): Promise<ArtifactBuildResult> {
 	const started = performance.now();
 	const input = resolve(options.input);
@@ -92,16 +131,17 @@ export async function buildArtifact(options: ArtifactBuildOptions): Promise<Arti
 	let rows = 0;
 	try {
 		await checkColumns(conn, input);
-		// ENUM types from the values present (sorted, NULL excluded: a NULL stays a NULL of the ENUM type). A column
-		// with no value at all (GTD has no event type) stays VARCHAR: DuckDB cannot copy an empty ENUM into a table.
-		const enums = new Set<string>();
+		await checkUniqueIds(conn, input);
+		await checkNotMixed(conn, input, options.allowMixed ?? false);
+		// ENUM types from the values present (sorted, NULL excluded: a NULL stays a NULL of the ENUM type).
 		for (const column of ENUM_COLUMNS) {
-			const present = await conn.runAndReadAll(
-				`SELECT count(*) FROM (SELECT 1 FROM read_parquet($1) WHERE ${column} IS NOT NULL LIMIT 1)`,
-				[input]
-			);
-			if (Number(present.getRows()[0][0]) === 0) continue;
-			enums.add(column);
+			const present = await conn.runAndReadAll(`SELECT count(${column}) FROM read_parquet($1)`, [input]);
+			if (Number(present.getRowsJS()[0][0]) === 0) {
+				// A column null in every row (a desk log without attack types): DuckDB refuses an ENUM without entries,
+				// so the type gets one entry that no row holds (importers write blanks as NULL, never '').
+				await conn.run(`CREATE TYPE ${enumTypeName(column)} AS ENUM ('')`);
+				continue;
+			}
 			await conn.run(
 				`CREATE TYPE ${enumTypeName(column)} AS ENUM (
 					SELECT DISTINCT ${column} FROM read_parquet($1) WHERE ${column} IS NOT NULL ORDER BY ${column})`,
@@ -112,14 +152,14 @@ export async function buildArtifact(options: ArtifactBuildOptions): Promise<Arti
 		await conn.run(`CREATE TYPE ${enumTypeName(ACTOR_GROUP_COLUMN)} AS ENUM (${ACTOR_GROUP_ENUM_VALUES.map(literal).join(', ')})`);
 		await createActorGroupTable(conn, input);
 		const columnDefs = INCIDENT_COLUMNS.map(
-			(c) => `${c.name} ${enums.has(c.name) ? enumTypeName(c.name) : c.type}${c.notNull ? ' NOT NULL' : ''}`
+			(c) => `${c.name} ${ENUM_SET.has(c.name) ? enumTypeName(c.name) : c.type}${c.notNull ? ' NOT NULL' : ''}`
 		);
 		await conn.run(
 			`CREATE TABLE ${INCIDENTS_TABLE} (${columnDefs.join(', ')},
 				${ACTOR_GROUP_COLUMN} ${enumTypeName(ACTOR_GROUP_COLUMN)} NOT NULL, day_key INTEGER NOT NULL, month_key INTEGER NOT NULL, search_text VARCHAR)`
 		);
 		const selects = INCIDENT_COLUMNS.map(
-			(c) => `CAST(${c.name} AS ${enums.has(c.name) ? enumTypeName(c.name) : c.type})`
+			(c) => `CAST(${c.name} AS ${ENUM_SET.has(c.name) ? enumTypeName(c.name) : c.type})`
 		);
 		// Insertion order is kept, so rows land sorted by date: the browser's date-range scans skip whole row groups.
 		await conn.run(

@@ -25,7 +25,6 @@ export class CsvSyntaxError extends Error {
 const CR = 13;
 const LF = 10;
 const QUOTE = 34;
-const COMMA = 44;
 
 const enum State {
 	FieldStart,
@@ -54,7 +53,20 @@ export class CsvRecordSplitter {
 	/** Start line of the last complete record, for messages. */
 	lastRecordLine = 0;
 
-	constructor(readonly maxRecordBytes = DEFAULT_MAX_RECORD_BYTES) {}
+	private readonly delimiter: number;
+
+	/**
+	 * `delimiter`: the field separator (',' by default; ';' and tab come from detectDelimiter()); `firstLine`: the
+	 * physical line of the first character (2 when a `sep=` line was taken off the front).
+	 */
+	constructor(
+		readonly maxRecordBytes = DEFAULT_MAX_RECORD_BYTES,
+		delimiter = ',',
+		firstLine = 1
+	) {
+		this.delimiter = delimiter.charCodeAt(0);
+		this.line = firstLine;
+	}
 
 	/** Characters of the current record held in memory: at most the limit plus one chunk (the tests check it). */
 	get bufferedChars(): number {
@@ -81,12 +93,12 @@ export class CsvRecordSplitter {
 						if (c === QUOTE) {
 							this.state = State.Quoted;
 							this.quoteLine = this.line;
-						} else if (c === COMMA) this.field++;
+						} else if (c === this.delimiter) this.field++;
 						else if (c === CR || c === LF) this.endRecord(chunk.slice(start, i), out);
 						else this.state = State.Unquoted;
 						break;
 					case State.Unquoted:
-						if (c === COMMA) {
+						if (c === this.delimiter) {
 							this.state = State.FieldStart;
 							this.field++;
 						} else if (c === CR || c === LF) this.endRecord(chunk.slice(start, i), out);
@@ -97,7 +109,7 @@ export class CsvRecordSplitter {
 						break;
 					case State.QuoteInQuoted:
 						if (c === QUOTE) this.state = State.Quoted;
-						else if (c === COMMA) {
+						else if (c === this.delimiter) {
 							this.state = State.FieldStart;
 							this.field++;
 						} else if (c === CR || c === LF) this.endRecord(chunk.slice(start, i), out);
@@ -169,10 +181,11 @@ export class CsvRecordSplitter {
 }
 
 /**
- * The fields of one record the splitter accepted (so its quoting is known to be valid): comma-separated, a quoted
- * field loses its quotes and "" becomes ".
+ * The fields of one record the splitter accepted (so its quoting is known to be valid): split on `delimiter`, a
+ * quoted field loses its quotes and "" becomes ".
  */
-export function parseCsvRecord(text: string): string[] {
+export function parseCsvRecord(text: string, delimiter = ','): string[] {
+	const DELIM = delimiter.charCodeAt(0);
 	const fields: string[] = [];
 	let i = 0;
 	for (;;) {
@@ -193,10 +206,10 @@ export function parseCsvRecord(text: string): string[] {
 			}
 			fields.push(value);
 			if (i >= text.length) return fields;
-			if (text.charCodeAt(i) !== COMMA) throw new Error('text after a closing quote in a record the splitter accepted');
+			if (text.charCodeAt(i) !== DELIM) throw new Error('text after a closing quote in a record the splitter accepted');
 			i++;
 		} else {
-			const comma = text.indexOf(',', i);
+			const comma = text.indexOf(delimiter, i);
 			if (comma < 0) {
 				fields.push(text.slice(i));
 				return fields;
@@ -205,4 +218,37 @@ export function parseCsvRecord(text: string): string[] {
 			i = comma + 1;
 		}
 	}
+}
+
+export const DELIMITERS = [',', ';', '\t'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+export interface DelimiterChoice {
+	delimiter: Delimiter;
+	/** Characters to drop from the front: Excel's `sep=;` line, which names the delimiter itself. */
+	skip: number;
+	/** What chose it, for the summary. */
+	chosenBy: 'default' | 'header' | 'sep= line';
+}
+
+/**
+ * The field separator of a CSV from its first line: Excel writes `sep=;` as a line of its own when asked, and
+ * otherwise saves with ';' in European locales and with tabs as "Unicode text". The header's separator is the one
+ * of ',', ';' and tab it holds most often outside quotes (comma on a tie or when it holds none).
+ */
+export function detectDelimiter(head: string): DelimiterChoice {
+	const sep = /^sep=(.)(\r\n|\n|\r|$)/i.exec(head);
+	if (sep && (DELIMITERS as readonly string[]).includes(sep[1])) {
+		return { delimiter: sep[1] as Delimiter, skip: sep[0].length, chosenBy: 'sep= line' };
+	}
+	const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+	let quoted = false;
+	for (const ch of head) {
+		if (ch === '"') quoted = !quoted;
+		else if (!quoted && (ch === '\n' || ch === '\r')) break;
+		else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+	}
+	let best: Delimiter = ',';
+	for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
+	return { delimiter: best, skip: 0, chosenBy: best === ',' ? 'default' : 'header' };
 }

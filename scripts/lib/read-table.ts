@@ -6,13 +6,14 @@
 // Anything that cannot be read as a table is refused with a message that names the file.
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { csvLine } from '../../src/lib/export/csv';
-import { CsvRecordSplitter, CsvSyntaxError, DEFAULT_MAX_RECORD_BYTES, parseCsvRecord, type SplitItem } from './csv-records';
+import { CsvRecordSplitter, CsvSyntaxError, DEFAULT_MAX_RECORD_BYTES, detectDelimiter, parseCsvRecord, type DelimiterChoice, type SplitItem } from './csv-records';
 import { DecodeError, describeEncoding, TextDecodeStream } from './decode';
-import { checkXlsx, DEFAULT_XLSX_LIMITS, XlsxRefused, XlsxUnreadable, type XlsxLimits } from './xlsx-guard';
+import { checkXlsx, DEFAULT_XLSX_LIMITS, listZipEntries, XlsxRefused, XlsxUnreadable, type XlsxLimits } from './xlsx-guard';
+import { zipCsvEntry, ZipCsvError, zipEntryStages } from './zip-csv';
 
 export interface TableRecord {
 	/** 1-based physical line (CSV) or sheet row number (xlsx) where the record starts; the header is line 1. */
@@ -29,6 +30,8 @@ export interface Table {
 	kind: 'csv' | 'xlsx';
 	/** How the text was decoded (`utf-8`, `utf-16le (byte-order mark)`, `windows-1256 (--encoding)`, `xlsx`). */
 	encoding: string;
+	/** The field separator of a CSV and what chose it (null for xlsx). */
+	delimiter: DelimiterChoice | null;
 	header: string[];
 	records: AsyncIterable<TableRecord>;
 	/** Stops reading early and releases the file. */
@@ -55,13 +58,69 @@ export interface OpenOptions {
 	xlsxLimits?: Partial<XlsxLimits>;
 }
 
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const GZIP_MAGIC = [0x1f, 0x8b];
+/** OLE2 compound file: Excel 97-2003 .xls, and also every password-protected .xlsx. */
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const startsWith = (buf: Uint8Array, sig: readonly number[]) => buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
+
+const LEGACY_XLS =
+	'is an Excel 97-2003 workbook (.xls) or a password-protected .xlsx (both are OLE2 files): open it in Excel or ' +
+	'LibreOffice and save it as .xlsx without a password, or as CSV UTF-8';
+
+/** What non-text bytes at the start of a "CSV" really are, for a message that names the real problem. */
+function binaryKind(head: Uint8Array, where: string): string | null {
+	if (startsWith(head, GZIP_MAGIC)) return `holds another gzip file ${where}: decompress it once (gunzip) and import the result`;
+	if (startsWith(head, ZIP_MAGIC)) return `holds a zip archive ${where}: extract it and import the CSV it contains`;
+	if (startsWith(head, OLE2_MAGIC)) return `holds an Excel 97-2003 workbook (.xls) ${where}: save it as .xlsx or CSV UTF-8`;
+	return null;
+}
+
+/** Passes bytes through, failing at once when the first ones are another container (a gzip inside a gzip...). */
+class ContentSniffer extends Transform {
+	private checked = false;
+	constructor(private readonly where: string) {
+		super();
+	}
+	override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+		if (!this.checked) {
+			this.checked = true;
+			const kind = binaryKind(chunk, this.where);
+			if (kind) return done(new DecodeError(kind));
+		}
+		done(null, chunk);
+	}
+}
+
 export async function openTable(file: string, options: OpenOptions = {}): Promise<Table> {
 	const magic = await readMagic(file);
-	const isZip = magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04;
-	if (isZip) return openXlsx(file, { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits }, options.chunkSize);
+	const limits = { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits };
+	const chunk = options.chunkSize ? { highWaterMark: options.chunkSize } : {};
+	if (startsWith(magic, OLE2_MAGIC)) throw new TableReadError(file, LEGACY_XLS);
+	if (startsWith(magic, ZIP_MAGIC)) {
+		if (/\.xlsx$/i.test(file) || (await isWorkbook(file, limits))) return openXlsx(file, limits, options.chunkSize);
+		try {
+			const entry = await zipCsvEntry(file, limits);
+			return openCsv(file, zipEntryStages(file, entry, options.chunkSize), `inside the zip's ${entry.name}`, options);
+		} catch (e) {
+			if (e instanceof ZipCsvError) throw new TableReadError(file, e.message);
+			throw e;
+		}
+	}
 	if (/\.xlsx$/i.test(file)) throw new TableReadError(file, 'is not an xlsx workbook: not a zip archive (is it a CSV, or an old .xls file?)');
-	const input = createReadStream(file, options.chunkSize ? { highWaterMark: options.chunkSize } : {});
-	return openCsv(file, input, magic[0] === 0x1f && magic[1] === 0x8b, options);
+	const input = createReadStream(file, chunk);
+	if (startsWith(magic, GZIP_MAGIC)) return openCsv(file, [input, createGunzip()], 'inside the gzip', options, true);
+	return openCsv(file, [input], '', options);
+}
+
+/** A zip archive that holds xl/workbook.xml is a workbook whatever it is called. */
+async function isWorkbook(file: string, limits: XlsxLimits): Promise<boolean> {
+	try {
+		return (await listZipEntries(file, limits)).some((e) => e.name === 'xl/workbook.xml');
+	} catch {
+		// Unreadable: the xlsx path gives the detailed message.
+		return true;
+	}
 }
 
 async function readMagic(file: string): Promise<Buffer> {
@@ -72,8 +131,8 @@ async function readMagic(file: string): Promise<Buffer> {
 		throw new TableReadError(file, `cannot be opened (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
 	}
 	try {
-		const buf = Buffer.alloc(4);
-		const { bytesRead } = await handle.read(buf, 0, 4, 0);
+		const buf = Buffer.alloc(8);
+		const { bytesRead } = await handle.read(buf, 0, 8, 0);
 		return buf.subarray(0, bytesRead);
 	} finally {
 		await handle.close();
@@ -86,7 +145,8 @@ async function withHeader(
 	kind: Table['kind'],
 	source: AsyncGenerator<TableRecord>,
 	close: () => void,
-	encoding: () => string
+	encoding: () => string,
+	delimiter: () => DelimiterChoice | null = () => null
 ): Promise<Table> {
 	const first = await source.next();
 	if (first.done) {
@@ -105,51 +165,77 @@ async function withHeader(
 	const records: AsyncIterable<TableRecord> = {
 		[Symbol.asyncIterator]: () => source
 	};
-	return { file, kind, encoding: encoding(), header, records, close };
+	return { file, kind, encoding: encoding(), delimiter: delimiter(), header, records, close };
 }
 
 // ---------------------------------------------------------------- CSV
 
-function openCsv(file: string, input: Readable, gzipped: boolean, options: OpenOptions): Promise<Table> {
+/**
+ * `stages`: the byte source and its decompression (gunzip, or a zip entry's inflate and check); `where` names the
+ * container in messages about what its bytes turned out to be.
+ */
+function openCsv(file: string, stages: Readable[], where: string, options: OpenOptions, gzipped = false): Promise<Table> {
 	const decoder = new TextDecodeStream(options.encoding);
 	const limit = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
-	const streams = gzipped ? [input, createGunzip(), decoder] : [input, decoder];
+	const streams = where ? [...stages, new ContentSniffer(where), decoder] : [...stages, decoder];
 	pipeline(streams, () => {
 		// Errors reach the consumer through the decoder's async iterator.
 	});
 	const close = () => {
 		decoder.destroy();
-		input.destroy();
+		for (const s of stages) s.destroy();
 	};
-	const splitter = new CsvRecordSplitter(limit);
+	let splitter: CsvRecordSplitter | null = null;
+	let choice: DelimiterChoice | null = null;
 
 	const toRecord = (item: SplitItem): TableRecord =>
 		item.kind === 'record'
-			? { line: item.line, values: parseCsvRecord(item.text), raw: item.text }
+			? { line: item.line, values: parseCsvRecord(item.text, choice?.delimiter), raw: item.text }
 			: { line: item.line, values: [], raw: item.head, tooLarge: { bytes: item.bytes, limit } };
+
+	/** The delimiter is chosen from the first line, so text is held back until a line break (or the limit). */
+	let head = '';
+	const start = (out: SplitItem[]) => {
+		choice = detectDelimiter(head);
+		splitter = new CsvRecordSplitter(limit, choice.delimiter, choice.skip ? 2 : 1);
+		splitter.push(head.slice(choice.skip), out);
+		head = '';
+	};
 
 	async function* records(): AsyncGenerator<TableRecord> {
 		const out: SplitItem[] = [];
 		try {
 			for await (const chunk of decoder as AsyncIterable<string>) {
-				splitter.push(chunk, out);
+				if (splitter) splitter.push(chunk, out);
+				else {
+					head += chunk;
+					if (/[\r\n]/.test(head) || head.length > limit) start(out);
+				}
 				for (const item of out) yield toRecord(item);
 				out.length = 0;
 			}
-			splitter.end(out);
+			if (!splitter) start(out);
+			(splitter as unknown as CsvRecordSplitter).end(out);
 			for (const item of out) yield toRecord(item);
 		} catch (e) {
-			throw toReadError(file, e, gzipped, splitter.lastRecordLine);
+			throw toReadError(file, e, gzipped, splitter?.lastRecordLine ?? 0);
 		} finally {
 			close();
 		}
 	}
-	return withHeader(file, 'csv', records(), close, () => (decoder.info ? describeEncoding(decoder.info) : 'utf-8'));
+	return withHeader(
+		file,
+		'csv',
+		records(),
+		close,
+		() => (decoder.info ? describeEncoding(decoder.info) : 'utf-8'),
+		() => choice
+	);
 }
 
 function toReadError(file: string, e: unknown, gzipped: boolean, lastLine: number): Error {
 	if (e instanceof TableReadError) return e;
-	if (e instanceof DecodeError) return new TableReadError(file, e.message);
+	if (e instanceof DecodeError || e instanceof ZipCsvError) return new TableReadError(file, e.message);
 	if (e instanceof CsvSyntaxError) {
 		const where = lastLine ? `after the record on line ${lastLine}` : 'in the header';
 		return new TableReadError(file, `is not valid CSV ${where}: ${e.message}; nothing was imported`);
@@ -192,7 +278,8 @@ async function openXlsx(file: string, limits: XlsxLimits, chunkSize?: number): P
 		worksheets: 'emit',
 		sharedStrings: 'cache',
 		hyperlinks: 'ignore',
-		styles: 'ignore',
+		// Styles are what tell a date cell from a number: without them an Excel date arrives as its serial (45078).
+		styles: 'cache',
 		entries: 'ignore'
 	});
 	const close = () => input.destroy();
@@ -203,9 +290,10 @@ async function openXlsx(file: string, limits: XlsxLimits, chunkSize?: number): P
 			for await (const sheet of reader) {
 				// Only the first worksheet: the GTD distribution has one sheet of events.
 				for await (const row of sheet) {
-					const cells = (row.values as unknown[]).slice(1).map(cellText);
-					// row.values is sparse (empty cells are holes), hence the `?.`.
-					const long = cells.findIndex((c) => c?.length > limits.maxCellChars);
+					// row.values is sparse (empty cells are holes, and a table may start in column B): Array.from fills
+					// the holes with '' where map() would skip them and leave undefined in the header.
+					const cells = Array.from((row.values as unknown[]).slice(1), cellText);
+					const long = cells.findIndex((c) => c.length > limits.maxCellChars);
 					if (long >= 0) {
 						throw new TableReadError(
 							file,

@@ -90,6 +90,22 @@ export async function checkXlsx(file: string, limits: XlsxLimits = DEFAULT_XLSX_
 	return entries;
 }
 
+/**
+ * The entries of any zip archive, checked as an xlsx's are (central directory, local headers tiling the file), for
+ * a CSV shipped in a zip (UCDP's GED). The caller inflates the one it reads, checking size and CRC.
+ */
+export async function listZipEntries(file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): Promise<ZipEntry[]> {
+	const fileSize = (await stat(file)).size;
+	const fh = await open(file, 'r');
+	try {
+		const directory = await readDirectory(fh, fileSize, limits);
+		await checkLocalHeaders(fh, directory.entries, directory.offset);
+		return directory.entries;
+	} finally {
+		await fh.close();
+	}
+}
+
 async function readDirectory(fh: FileHandle, fileSize: number, limits: XlsxLimits): Promise<{ entries: ZipEntry[]; offset: number }> {
 	// The end-of-central-directory record is in the last 22 bytes plus an archive comment of up to 64 KB.
 	const tailStart = Math.max(0, fileSize - EOCD_SIZE - MAX_COMMENT);

@@ -108,7 +108,7 @@ describe('buildArtifact', () => {
 
 	it('writes the month rollup: per month and category, the counts and known sums of the source, sorted by month', async () => {
 		// Written independently of the build's SQL (src/lib/query/rollup.ts), straight from the Parquet.
-		const keys = `strftime(date_trunc('month', event_date), '%Y-%m-%d'), admin1_pcode, admin1, country, target_type, attack_type, source_dataset`;
+		const keys = `strftime(date_trunc('month', event_date), '%Y-%m-%d'), admin1_pcode, admin1, country, country_iso3, target_type, attack_type, event_type, source_dataset`;
 		const figures =
 			`count(*), sum(killed), sum(injured), count(killed), count(injured), sum(coalesce(killed_low, killed)), ` +
 			`sum(coalesce(killed_high, killed)), count(*) FILTER (WHERE killed_low IS NOT NULL OR killed_high IS NOT NULL)`;
@@ -116,7 +116,8 @@ describe('buildArtifact', () => {
 		const expected = await nativeRows(`SELECT ${keys}, ${figures} FROM read_parquet($1) GROUP BY ALL ${order}`, [parquet]);
 		const actual = await q(
 			`SELECT strftime(month_start, '%Y-%m-%d'), CAST(admin1_pcode AS VARCHAR), CAST(admin1 AS VARCHAR), country,
-				CAST(target_type AS VARCHAR), CAST(attack_type AS VARCHAR), CAST(source_dataset AS VARCHAR),
+				CAST(country_iso3 AS VARCHAR), CAST(target_type AS VARCHAR), CAST(attack_type AS VARCHAR), CAST(event_type AS VARCHAR),
+				CAST(source_dataset AS VARCHAR),
 				n, killed_sum, injured_sum, killed_known, injured_known, killed_low_sum, killed_high_sum, killed_ranged
 				FROM a.incidents_month ${order}`
 		);
@@ -130,7 +131,7 @@ describe('buildArtifact', () => {
 		const types = async (table: string) =>
 			new Map((await q(`SELECT column_name, column_type FROM (DESCRIBE a.${table})`)).map((r) => [r[0], String(r[1])]));
 		const [raw, month] = [await types('incidents'), await types('incidents_month')];
-		for (const c of ['admin1_pcode', 'admin1', 'country', 'target_type', 'attack_type', 'source_dataset']) expect(month.get(c), c).toBe(raw.get(c));
+		for (const c of ['admin1_pcode', 'admin1', 'country', 'country_iso3', 'target_type', 'attack_type', 'event_type', 'source_dataset']) expect(month.get(c), c).toBe(raw.get(c));
 		expect(month.get('month_start')).toBe('DATE');
 	});
 

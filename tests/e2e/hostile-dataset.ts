@@ -140,7 +140,7 @@ export async function buildHostileSite(buildDir: string): Promise<{ work: string
 	await writer.finish();
 	const artifact = join(site, 'data', 'rasd.duckdb');
 	rmSync(artifact, { force: true }); // the copy's symlink to the shared artifact, not the artifact itself
-	await buildArtifact({ input: parquet, output: artifact });
+	await buildArtifact({ input: parquet, output: artifact, allowMixed: true });
 	await buildViewAssets({ artifact, outDir: join(site, 'data'), log: () => undefined });
 	return { work, site };
 }

@@ -59,6 +59,6 @@ export async function writeTinyArtifact(rows: readonly Incident[] = TINY_INCIDEN
 	for (const r of rows) await writer.add(r);
 	await writer.finish();
 	const output = join(dir, 'rasd.duckdb');
-	await buildArtifact({ input: parquet, output, builtAt: new Date(Date.UTC(2025, 0, 1)), threads: 1 });
+	await buildArtifact({ input: parquet, output, builtAt: new Date(Date.UTC(2025, 0, 1)), threads: 1, allowMixed: true });
 	return output;
 }

@@ -51,7 +51,8 @@ describe('ACLED export-tool file ("02 June 2023" dates)', async () => {
 			summary: 'On 2 June 2023, invented clashes took place near a fictional checkpoint. 3 fatalities.',
 			source_name: 'Local Monitor A',
 			source_url: null,
-			raw_date: '02 June 2023',
+			// ACLED's timestamp travels with the date: a newer export of the event replaces this row.
+			raw_date: 'event_date=02 June 2023; timestamp=1700000000',
 			raw_admin1: 'Deir ez Zor',
 			raw_attack_type: 'sub_event_type=Armed clash',
 			raw_target_type: 'inter2=2; civilian_targeting='

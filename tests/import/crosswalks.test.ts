@@ -127,14 +127,17 @@ describe('dates', () => {
 		expect(parseDay('29 February 2016')).toBe('2016-02-29');
 	});
 	it('spreadsheet dates: month and year precision, day/month order only when told', () => {
-		expect(parseCsvDate('2024-01')).toEqual({ ok: true, date: '2024-01-01', precision: 'month' });
-		expect(parseCsvDate('2024')).toEqual({ ok: true, date: '2024-01-01', precision: 'year' });
-		expect(parseCsvDate('03/04/2023')).toEqual({ ok: false, ambiguous: true });
-		expect(parseCsvDate('25/12/2023')).toEqual({ ok: false, ambiguous: true });
-		expect(parseCsvDate('25/12/2023', 'dmy')).toEqual({ ok: true, date: '2023-12-25', precision: 'day' });
-		expect(parseCsvDate('25/12/2023', 'mdy')).toEqual({ ok: false, ambiguous: false });
-		expect(parseCsvDate('12.25.2023', 'mdy')).toEqual({ ok: true, date: '2023-12-25', precision: 'day' });
-		expect(parseCsvDate('yesterday')).toEqual({ ok: false, ambiguous: false });
+		expect(parseCsvDate('2024-01')).toEqual({ ok: true, date: '2024-01-01', precision: 'month', bothWays: false });
+		expect(parseCsvDate('2024')).toEqual({ ok: true, date: '2024-01-01', precision: 'year', bothWays: false });
+		expect(parseCsvDate('03/04/2023')).toEqual({ ok: false, ambiguous: true, contradicts: false });
+		expect(parseCsvDate('25/12/2023')).toEqual({ ok: false, ambiguous: true, contradicts: false });
+		expect(parseCsvDate('25/12/2023', 'dmy')).toEqual({ ok: true, date: '2023-12-25', precision: 'day', bothWays: false });
+		// Only day-first reads it: the file contradicts --date-format mdy.
+		expect(parseCsvDate('25/12/2023', 'mdy')).toEqual({ ok: false, ambiguous: false, contradicts: true });
+		expect(parseCsvDate('12.25.2023', 'mdy')).toEqual({ ok: true, date: '2023-12-25', precision: 'day', bothWays: false });
+		expect(parseCsvDate('03/04/2023', 'dmy')).toEqual({ ok: true, date: '2023-04-03', precision: 'day', bothWays: true });
+		expect(parseCsvDate('31/02/2023', 'dmy')).toEqual({ ok: false, ambiguous: false, contradicts: false });
+		expect(parseCsvDate('yesterday')).toEqual({ ok: false, ambiguous: false, contradicts: false });
 	});
 	it('spans and precisions', () => {
 		expect(daySpan('2017-05-01', '2017-05-31')).toBe(31);

@@ -81,3 +81,26 @@ export async function openFixtureDb(rows: readonly Incident[]): Promise<FixtureD
 export function resultRows(r: QueryResult): Record<string, string | number | null>[] {
 	return Array.from({ length: r.rowCount }, (_, i) => Object.fromEntries(r.names.map((n) => [n, r.columns[n][i]])));
 }
+
+/**
+ * The same strict engine over a Parquet file read as is (`rasd.incidents` = every column of the file, no ENUMs or
+ * rollup): for builders that read only the incidents table, over a real dataset such as data/incidents.parquet.
+ */
+export async function openParquetDb(path: string): Promise<FixtureDb> {
+	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+	const conn = await instance.connect();
+	await conn.run("ATTACH ':memory:' AS rasd");
+	await conn.run(`CREATE TABLE ${INCIDENTS} AS SELECT * FROM read_parquet(${literal(path)}) ORDER BY event_date`);
+	return {
+		engine: new StrictEngine(conn),
+		async rows(sql, params = []) {
+			const stmt = await conn.prepare(sql);
+			bindLikeWasm(stmt, params);
+			return (await stmt.runAndReadAll()).getRowObjectsJS() as Record<string, unknown>[];
+		},
+		close() {
+			conn.closeSync();
+			instance.closeSync();
+		}
+	};
+}

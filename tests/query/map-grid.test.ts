@@ -28,10 +28,10 @@ function rows(): Incident[] {
 			incident_id: `fixture:${k}`, source_dataset: k % 3 === 0 ? 'acled' : 'ucdp', source_record_id: String(k),
 			event_date: `2023-${String(1 + (k % 12)).padStart(2, '0')}-${String(1 + (k % 28)).padStart(2, '0')}`,
 			date_precision: 'day', date_end: null, country_iso3: outside ? 'IRQ' : 'SYR', country: outside ? 'Iraq' : 'Syria',
-			admin1: outside ? 'Nineveh' : 'Aleppo', admin1_pcode: outside ? null : 'SY02', admin2: null, location: null,
+			admin1: outside ? 'Nineveh' : 'Aleppo', admin1_pcode: outside ? null : 'SY02', admin2: null, admin2_pcode: null, location: null,
 			latitude: noCoords ? null : 32.3 + rnd() * 5, longitude: noCoords ? null : outside ? 43 + rnd() : 35.6 + rnd() * 6.8,
 			geo_precision: precision, event_type: null, sub_event_type: null, attack_type: null, target_type: 'Unknown',
-			perpetrator: null, target_actor: null, killed: k % 5 === 0 ? null : k % 7, injured: k % 4 === 0 ? null : 1,
+			perpetrator: null, target_actor: null, killed: k % 5 === 0 ? null : k % 7, killed_low: null, killed_high: null, injured: k % 4 === 0 ? null : 1,
 			summary: null, source_name: null, source_url: null, raw_date: null, raw_admin1: null, raw_attack_type: null,
 			raw_target_type: null
 		});

@@ -13,6 +13,11 @@ export function matches(r: Incident, f: Filters): boolean {
 	if (f.attacks.length && !f.attacks.includes(r.attack_type ?? '\u0000')) return false;
 	if (f.perpetrators.length && !f.perpetrators.includes(r.perpetrator ?? '\u0000')) return false;
 	if (f.sources.length && !f.sources.includes(r.source_dataset)) return false;
+	const among = (values: string[], value: string | null) => !values.length || (value !== null && values.includes(value));
+	if (!among(f.events, r.event_type) || !among(f.subevents, r.sub_event_type) || !among(f.countries, r.country_iso3)) return false;
+	if (!among(f.precisions, r.date_precision) || !among(f.actors, actorGroupOf(r.perpetrator))) return false;
+	// A district filter holds OCHA p-codes (Syria) and names (elsewhere).
+	if (f.districts.length && !f.districts.includes(r.admin2_pcode ?? '\u0000') && !f.districts.includes(r.admin2 ?? '\u0000')) return false;
 	if (f.minCasualties !== null && (r.killed ?? 0) + (r.injured ?? 0) < f.minCasualties) return false;
 	const words = foldText(f.q).split(/\s+/).filter(Boolean);
 	const fields = [r.summary, r.location, r.perpetrator, r.target_actor].filter((x): x is string => x !== null).map(foldText);
@@ -59,7 +64,6 @@ export function refSeries(r: Incident, stack: Stack): string {
 		case 'event':
 			return r.event_type ?? '(not recorded)';
 		case 'actor':
-			// The artifact build derives the group from the perpetrator by the same rules.
 			return actorGroupOf(r.perpetrator);
 		case 'source':
 			return r.source_dataset;

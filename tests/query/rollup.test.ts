@@ -155,9 +155,10 @@ function dateArb(rows: readonly Incident[]): fc.Arbitrary<string> {
 	return fc.oneof(day, monthStart, monthEnd, monthEnd.map((d) => addDaysIso(d, -1)));
 }
 
-const rarely = <T>(off: T, on: fc.Arbitrary<T>) =>
-	fc.oneof({ weight: 3, arbitrary: fc.constant(off) }, { weight: 1, arbitrary: on });
-const subset = (values: string[]) => rarely<string[]>([], fc.subarray(values, { minLength: 1, maxLength: 3 }));
+const rarely = <T>(off: T, on: fc.Arbitrary<T>, offWeight = 3) =>
+	fc.oneof({ weight: offWeight, arbitrary: fc.constant(off) }, { weight: 1, arbitrary: on });
+const subset = (values: string[], offWeight = 3) =>
+	rarely<string[]>([], fc.subarray(values, { minLength: 1, maxLength: Math.min(3, values.length) }), offWeight);
 
 /** Views the rollup can answer (the filters it cannot apply stay off; fallback is tested separately). */
 function viewArb(rows: readonly Incident[]): fc.Arbitrary<ViewState> {
@@ -168,7 +169,10 @@ function viewArb(rows: readonly Incident[]): fc.Arbitrary<ViewState> {
 		provinces: subset([...distinct(nonNull(rows.map((r) => r.admin1_pcode))).slice(0, 8), 'SY05']),
 		targets: subset([...distinct(rows.map((r) => r.target_type)).slice(0, 8), 'Maritime']),
 		attacks: subset([...distinct(nonNull(rows.map((r) => r.attack_type))), 'Hijacking']),
-		sources: subset([...SOURCE_DATASETS])
+		sources: subset([...SOURCE_DATASETS]),
+		// The dimensions added with the rollup's event_type and country_iso3 columns.
+		events: subset([...distinct(nonNull(rows.map((r) => r.event_type))), 'Riots'], 9),
+		countries: subset([...distinct(nonNull(rows.map((r) => r.country_iso3))), 'YEM'], 9)
 	});
 	return fc
 		.record({
@@ -193,7 +197,9 @@ function builders(view: ViewState, range: { min: string; max: string }): [string
 		['target', (o) => categoryQuery(view, 'target', { ...o, limit: null })],
 		['target ignoring its own filter', (o) => categoryQuery(view, 'target', { ...o, ignoreOwnFilter: true, limit: null })],
 		['attack ignoring its own filter', (o) => categoryQuery(view, 'attack', { ...o, ignoreOwnFilter: true })],
-		['source ignoring its own filter', (o) => categoryQuery(view, 'source', { ...o, ignoreOwnFilter: true, limit: null })]
+		['source ignoring its own filter', (o) => categoryQuery(view, 'source', { ...o, ignoreOwnFilter: true, limit: null })],
+		['event', (o) => categoryQuery(view, 'event', { ...o, limit: null })],
+		['country', (o) => categoryQuery(view, 'country', { ...o, limit: null })]
 	];
 }
 

@@ -3,6 +3,7 @@
 // Dates are 'YYYY-MM-DD' strings throughout; date-fns works on local dates, consistently for parse and format.
 import {
 	addDays,
+	differenceInCalendarDays,
 	addMonths,
 	addQuarters,
 	addWeeks,
@@ -86,4 +87,75 @@ export function bucketTitle(start: string, grain: Grain): string {
 		default:
 			return bucketLabel(start, grain);
 	}
+}
+
+/** Last day of the bucket starting on `start` (the day before the next bucket starts). */
+export function bucketEnd(start: string, grain: Grain): string {
+	return iso(addDays(STEP[grain](parseISO(bucketStart(start, grain)), 1), -1));
+}
+
+/** How many buckets an axis from `from` to `to` holds, counted without listing them (0 when from > to). */
+export function bucketCount(from: string, to: string, grain: Grain): number {
+	const first = bucketStart(from, grain);
+	const last = bucketStart(to, grain);
+	if (first > last) return 0;
+	const [y0, m0] = [Number(first.slice(0, 4)), Number(first.slice(5, 7))];
+	const [y1, m1] = [Number(last.slice(0, 4)), Number(last.slice(5, 7))];
+	const months = (y1 - y0) * 12 + (m1 - m0);
+	switch (grain) {
+		case 'day':
+			return differenceInCalendarDays(parseISO(last), parseISO(first)) + 1;
+		case 'week':
+			return Math.round(differenceInCalendarDays(parseISO(last), parseISO(first)) / 7) + 1;
+		case 'month':
+			return months + 1;
+		case 'quarter':
+			return months / 3 + 1;
+		case 'year':
+			return y1 - y0 + 1;
+	}
+}
+
+const GRAIN_ORDER: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
+
+/** What the page says when it draws a coarser grain than the one asked for. */
+export interface GrainNotice {
+	code: 'grain-coarsened';
+	asked: Grain;
+	used: Grain;
+	/** Buckets the asked grain would have needed. */
+	buckets: number;
+}
+
+/**
+ * The grain to draw a range at: the asked one when its axis fits in `max` buckets, else the finest coarser grain
+ * that fits, with a notice. (Listing 56 years of days used to throw in bucketSequence, and the page waited forever
+ * on `?grain=day&from=1970-01-01&to=2025-12-31`; now it draws weeks and says so.)
+ */
+export function grainForRange(from: string, to: string, asked: Grain, max = MAX_BUCKETS): { grain: Grain; notice: GrainNotice | null } {
+	const needed = bucketCount(from, to, asked);
+	if (needed <= max) return { grain: asked, notice: null };
+	for (const grain of GRAIN_ORDER.slice(GRAIN_ORDER.indexOf(asked) + 1)) {
+		if (bucketCount(from, to, grain) <= max) return { grain, notice: { code: 'grain-coarsened', asked, used: grain, buckets: needed } };
+	}
+	// Years 1000-9999 always fit in 20,000 buckets; a caller's tiny max may not.
+	return { grain: 'year', notice: { code: 'grain-coarsened', asked, used: 'year', buckets: needed } };
+}
+
+const arabicWeekFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A week read as the day it starts, not an ISO code: "week of 6 Mar 2023", and in Arabic "أسبوع 6 آذار 2023"
+ * (ar-SY's Levantine month names, Latin or Arabic-Indic digits as the page chose).
+ */
+export function weekOfLabel(start: string, lang: 'en' | 'ar' = 'en', digits: 'latn' | 'arab' = 'latn'): string {
+	const monday = bucketStart(start, 'week');
+	if (lang === 'en') return `week of ${format(parseISO(monday), 'd MMM yyyy')}`;
+	let f = arabicWeekFormats.get(digits);
+	if (!f) {
+		f = new Intl.DateTimeFormat(`ar-SY-u-nu-${digits}`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+		arabicWeekFormats.set(digits, f);
+	}
+	const [y, m, d] = [Number(monday.slice(0, 4)), Number(monday.slice(5, 7)), Number(monday.slice(8, 10))];
+	return `أسبوع ${f.format(Date.UTC(y, m - 1, d))}`;
 }

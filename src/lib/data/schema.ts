@@ -50,7 +50,7 @@ export interface Incident {
 export const INCIDENT_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'incident_id', type: 'VARCHAR', notNull: true, doc: 'Stable id `<source_dataset>:<source_record_id>`; unique.' },
 	{ name: 'source_dataset', type: 'VARCHAR', notNull: true, doc: '`acled`, `gtd`, `ucdp`, `csv`, `manual` or `synthetic`.' },
-	{ name: 'source_record_id', type: 'VARCHAR', notNull: true, doc: 'Id in the source: ACLED `event_id_cnty`, GTD `eventid`, UCDP `id`, CSV id column or line.' },
+	{ name: 'source_record_id', type: 'VARCHAR', notNull: true, doc: 'Id in the source: ACLED `event_id_cnty`, GTD `eventid`, UCDP `id`, CSV id column or a digest of the row (`row-<hex>`).' },
 	{ name: 'event_date', type: 'DATE', notNull: true, doc: 'The day used for charting (first day of the period when the precision is coarser).' },
 	{ name: 'date_precision', type: 'VARCHAR', notNull: true, doc: '`day`, `week`, `month` or `year`.' },
 	{ name: 'date_end', type: 'DATE', doc: 'Last day of the period the source gives (UCDP `date_end`), else null.' },

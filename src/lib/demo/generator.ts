@@ -6,6 +6,7 @@ import { governorateByPcode } from '../data/gazetteer';
 import { ATTACK_TYPES, type AttackType, type TargetType } from '../data/taxonomy';
 import { ACTORS, arPrefixLi, ATTACK_TARGET_AFFINITY, FORCES_PERSON_PHRASES, FORCES_PHRASES, PRESENCE, STATIC_TARGETS, type Actor, type ActorKey, type TargetCategory } from './actors';
 import { casualtyCount, tableFromRecord, WeightedTable, type CasualtyModel } from './distributions';
+import { EpisodeDays } from './escalation';
 import { demoOutlet } from './outlets';
 import { DEMO_GOVERNORATES, type Town } from './places';
 import { checkSeed, Rng } from './prng';
@@ -73,6 +74,7 @@ export class DemoGenerator {
 	private readonly monthPrefix: string[] = [];
 	private readonly monthDays: number[] = [];
 	private readonly monthStartDay: number[] = [];
+	private readonly episodes: EpisodeDays;
 
 	constructor(seed: number) {
 		this.seed = checkSeed(seed);
@@ -115,6 +117,8 @@ export class DemoGenerator {
 				}
 			}
 		}
+		this.episodes = new EpisodeDays(this.govs.map((g) => g.pcode));
+		for (let cell = 0; cell < intensity.length; cell++) intensity[cell] *= this.episodes.cellFactor(cell);
 		this.cells = new WeightedTable(Array.from(intensity, (w, cell) => [cell, w] as const));
 		this.attackTables = ACTORS.map((a) => tableFromRecord(a.attacks));
 
@@ -172,7 +176,7 @@ export class DemoGenerator {
 		}
 
 		// When: a day in the sampled month, sometimes known only to the week or the month.
-		const day = 1 + r.int(this.monthDays[m]);
+		const day = this.episodes.day(r, cell, this.monthDays[m]);
 		let eventDate = this.monthPrefix[m] + pad2(day);
 		let dateEnd: string | null = null;
 		let datePrecision = 'day';

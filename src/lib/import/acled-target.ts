@@ -1,6 +1,7 @@
 // ACLED has no target type and no attack type in GTD's sense. These crosswalks derive both from what ACLED does
 // code, in a fixed, documented order (data/README.md says what they can and cannot tell). Every rule is tested.
 import type { AttackType, TargetType } from '../data/taxonomy';
+import { asciiDigits } from '../text/digits';
 
 /** ACLED actor-type codes (inter1/inter2). 0 = no second actor. */
 export const ACLED_ACTOR_TYPES = {
@@ -24,7 +25,7 @@ const actorCodeByText = new Map<string, AcledActorCode>(
  * ("State forces", ... newer exports). Blank -> null; anything else -> undefined (the caller rejects the row).
  */
 export function acledActorCode(value: string): AcledActorCode | null | undefined {
-	const t = value.trim();
+	const t = asciiDigits(value.trim());
 	if (t === '') return null;
 	const n = /^\d+(\.0+)?$/.test(t) ? Number.parseInt(t, 10) : Number.NaN;
 	if (n >= 0 && n <= 8) return n as AcledActorCode;

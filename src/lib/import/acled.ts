@@ -2,10 +2,9 @@
 // exports ("01-January-2015", no iso/sub_event_type columns) and inter1/inter2 written as codes or as labels.
 import type { DatePrecision, GeoPrecision } from '../data/taxonomy';
 import { acledActorCode, acledAttackType, acledTargetType } from './acled-target';
-import { parseDay } from './dates';
 import { resolveAdmin1, resolveAdmin2, resolveCountry } from './location';
-import { REJECT_REASONS, guarded, reject, type MapResult, type SourceRecord } from './types';
-import { code, coordinate, count, httpUrl, rawPairs, text } from './values';
+import { REJECT_REASONS, guarded, reject, type MapContext, type MapResult, type SourceRecord } from './types';
+import { code, coordinate, count, httpUrl, rawPairs, sourceDay, text } from './values';
 
 export const ACLED_REQUIRED_COLUMNS = ['event_id_cnty', 'event_date'] as const;
 
@@ -19,14 +18,14 @@ const TIME_PRECISION: Readonly<Record<string, DatePrecision>> = { 1: 'day', 2: '
  */
 const GEO_PRECISION: Readonly<Record<string, GeoPrecision>> = { 1: 'point', 2: 'near', 3: 'admin2' };
 
-export function mapAcledRecord(r: SourceRecord): MapResult {
+export function mapAcledRecord(r: SourceRecord, ctx: MapContext = {}): MapResult {
 	return guarded(() => {
 		const id = text(r.get('event_id_cnty'));
 		if (!id) reject(REJECT_REASONS.missingId, 'event_id_cnty is blank');
-		const rawDate = text(r.get('event_date'));
-		if (!rawDate) reject(REJECT_REASONS.missingDate, 'event_date is blank');
-		const eventDate = parseDay(rawDate);
-		if (!eventDate) reject(REJECT_REASONS.invalidDate, `event_date ${JSON.stringify(rawDate)} is not a date`);
+		const rawDate = r.get('event_date').trim();
+		const eventDate = sourceDay(rawDate, 'event_date', ctx);
+		// ACLED's timestamp (last change of the record) travels in raw_date: a newer export replaces a stale row.
+		const timestamp = text(r.get('timestamp'));
 		// A blank time_precision is taken as day: it is how ACLED codes the great majority of events.
 		const precision = code(r.get('time_precision'), 'time_precision', TIME_PRECISION) ?? 'day';
 
@@ -78,7 +77,7 @@ export function mapAcledRecord(r: SourceRecord): MapResult {
 				summary: text(r.get('notes')),
 				source_name: sourceName,
 				source_url: httpUrl(sourceName),
-				raw_date: rawDate,
+				raw_date: timestamp ? rawPairs([['event_date', rawDate], ['timestamp', timestamp]]) : rawDate,
 				raw_admin1: admin1.raw_admin1,
 				raw_attack_type: subEventType
 					? rawPairs([['sub_event_type', subEventType]])

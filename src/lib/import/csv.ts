@@ -4,11 +4,11 @@
 import { countryByAlpha3 } from '../data/countries';
 import type { Incident } from '../data/schema';
 import { DATE_PRECISIONS, GEO_PRECISIONS, toAttackType, toTargetType, type DatePrecision, type GeoPrecision } from '../data/taxonomy';
-import { parseCsvDate, type DateOrder } from './dates';
+import { parseCsvDate } from './dates';
 import { resolveAdmin1, resolveAdmin2, resolveCountry } from './location';
 import { headerKey } from './record';
-import { HeaderError, REJECT_REASONS, guarded, reject, type RowMapper, type SourceRecord } from './types';
-import { coordinate, count, httpUrl, rawPairs, text } from './values';
+import { HeaderError, REJECT_REASONS, guarded, reject, type MapContext, type RowMapper, type SourceRecord } from './types';
+import { coordinate, count, failDate, httpUrl, rawPairs, text } from './values';
 
 /** Schema fields a spreadsheet column can fill; the others (incident_id, source_dataset, p-codes) are derived. */
 export const CSV_FIELDS = [
@@ -79,12 +79,24 @@ export function isSchemaHeader(columns: readonly string[]): boolean {
 	return keys.includes('event_date') && keys.every((k) => schema.has(k));
 }
 
-export interface CsvMapperOptions {
+export interface CsvMapperOptions extends MapContext {
 	map?: Partial<Record<CsvField, string>>;
 	source?: CsvSource;
-	dateOrder?: DateOrder;
-	/** Base name of the input; ids are `<fileName>:<line>` when no id column is mapped. */
-	fileName: string;
+	/**
+	 * A stable digest of a row's content (the caller's hash, hex), for the ids of files without an id column: the
+	 * id is `row-<digest>`, the same for the same row in any file or folder (see generatedId below).
+	 */
+	contentDigest: (content: string) => string;
+}
+
+/**
+ * Content of a row for its generated id: each mapped field's value as written (trimmed), in the fixed CSV_FIELDS
+ * order, so the same row gets the same id whatever the file is called, where it lives, or how its columns are
+ * ordered or named. The n-th repeat of identical content within one file gets `-n`: two identical lines of one
+ * desk log stay two incidents, and re-importing that file still changes nothing.
+ */
+export function rowContent(fields: readonly CsvField[], value: (field: CsvField) => string): string {
+	return fields.map((f) => `${f}=${value(f).trim()}`).join('\u001f');
 }
 
 /** Builds the row mapper for one file's header; throws HeaderError when a mapped column is missing. */
@@ -101,6 +113,8 @@ export function csvMapper(columns: readonly string[], options: CsvMapperOptions)
 		columnOf.set(field, headerKey(column));
 	}
 	if (!columnOf.has('event_date')) throw new HeaderError('no event_date column: name one with --map event_date=<Column>');
+	const contentFields = CSV_FIELDS.filter((f) => columnOf.has(f));
+	const repeats = new Map<string, number>();
 	return (r: SourceRecord) =>
 		guarded(() => {
 			// A file in the schema may carry source_dataset and incident_id: they must agree with what this import
@@ -129,17 +143,22 @@ export function csvMapper(columns: readonly string[], options: CsvMapperOptions)
 				if (!given) reject(REJECT_REASONS.missingId, `${label('source_record_id')} is blank`);
 				id = given;
 			} else {
-				// No id column: the file and line identify the row (an edited file gets new ids on re-import).
-				id = `${options.fileName}:${r.line}`;
+				// No id column: the row's content identifies it (file names and lines repeat across folders).
+				const digest = options.contentDigest(rowContent(contentFields, raw));
+				const n = (repeats.get(digest) ?? 0) + 1;
+				repeats.set(digest, n);
+				id = n === 1 ? `row-${digest}` : `row-${digest}-${n}`;
+				if (options.stats) {
+					options.stats.generatedIds++;
+					if (options.stats.generatedIdSample.length < 3) options.stats.generatedIdSample.push(`${source}:${id}`);
+				}
 			}
 
 			const rawDate = value('event_date');
 			if (!rawDate) reject(REJECT_REASONS.missingDate, `${label('event_date')} is blank`);
 			const parsed = parseCsvDate(rawDate, options.dateOrder);
-			if (!parsed.ok) {
-				if (parsed.ambiguous) reject(REJECT_REASONS.ambiguousDate, `${label('event_date')} ${JSON.stringify(rawDate)} could be day/month or month/day`);
-				reject(REJECT_REASONS.invalidDate, `${label('event_date')} ${JSON.stringify(rawDate)} is not a date`);
-			}
+			if (!parsed.ok) failDate(parsed, label('event_date'), rawDate, options.dateOrder);
+			if (parsed.bothWays && options.stats) options.stats.datesBothWays++;
 			const precisionText = value('date_precision');
 			let precision: DatePrecision = parsed.precision;
 			if (precisionText) {
@@ -151,10 +170,7 @@ export function csvMapper(columns: readonly string[], options: CsvMapperOptions)
 			const endText = value('date_end');
 			if (endText) {
 				const end = parseCsvDate(endText, options.dateOrder);
-				if (!end.ok) {
-					if (end.ambiguous) reject(REJECT_REASONS.ambiguousDate, `${label('date_end')} ${JSON.stringify(endText)} could be day/month or month/day`);
-					reject(REJECT_REASONS.invalidDate, `${label('date_end')} ${JSON.stringify(endText)} is not a date`);
-				}
+				if (!end.ok) failDate(end, label('date_end'), endText, options.dateOrder);
 				if (end.date < parsed.date) reject(REJECT_REASONS.invalidDate, `${label('date_end')} ${end.date} is before ${label('event_date')} ${parsed.date}`);
 				dateEnd = end.date;
 			}

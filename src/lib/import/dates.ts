@@ -2,6 +2,7 @@
 // Every accepted form is first matched by a strict pattern, so date-fns' lenient parsing never guesses.
 import { differenceInCalendarDays, format, isExists, isValid, parse } from 'date-fns';
 import { DATE_PRECISIONS, type DatePrecision } from '../data/taxonomy';
+import { asciiDigits } from '../text/digits';
 
 /** Years outside this range are typos (GTD starts in 1970, ACLED in 1997, UCDP in 1989). */
 export const MIN_YEAR = 1900;
@@ -35,14 +36,14 @@ const NUMERIC_DMY_MDY = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
 
 /** ISO `YYYY-MM-DD` only (UCDP, ACLED API). */
 export function parseIsoDay(value: string): string | null {
-	const t = value.trim();
+	const t = asciiDigits(value.trim());
 	const m = ISO_DAY.exec(t) ?? ISO_DATETIME.exec(t)?.[1].match(ISO_DAY) ?? null;
 	return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
 /** ISO days and the named-month forms ACLED exports use. */
 export function parseDay(value: string): string | null {
-	const t = value.trim();
+	const t = asciiDigits(value.trim());
 	const iso = parseIsoDay(t);
 	if (iso) return iso;
 	const m = NAMED_MONTH.exec(t);
@@ -53,35 +54,57 @@ export function parseDay(value: string): string | null {
 }
 
 export type CsvDateResult =
-	| { ok: true; date: string; precision: DatePrecision }
-	| { ok: false; ambiguous: boolean };
+	| { ok: true; date: string; precision: DatePrecision; bothWays: boolean }
+	| { ok: false; ambiguous: boolean; contradicts: boolean };
+
+const fail = (ambiguous = false, contradicts = false): CsvDateResult => ({ ok: false, ambiguous, contradicts });
+
+/**
+ * `dd/mm/yyyy` or `mm/dd/yyyy` (also with '.' or '-') under the given order. Without an order it is ambiguous.
+ * With one, `bothWays` says the other order would also have given a date (03/04/2023), and `contradicts` that
+ * only the other order gives one (06/13/2023 read as dmy): the file is not in the order the user said.
+ */
+function numericDay(t: string, order: DateOrder | undefined): CsvDateResult | null {
+	const m = NUMERIC_DMY_MDY.exec(t);
+	if (!m) return null;
+	if (!order) return fail(true);
+	const [a, b, y] = [Number(m[1]), Number(m[3]), Number(m[4])];
+	const dmy = isoDate(y, b, a);
+	const mdy = isoDate(y, a, b);
+	const date = order === 'dmy' ? dmy : mdy;
+	const other = order === 'dmy' ? mdy : dmy;
+	if (!date) return fail(false, other !== null);
+	return { ok: true, date, precision: 'day', bothWays: other !== null && other !== date };
+}
 
 /**
  * A date in an analyst's spreadsheet: any form parseDay() reads (precision day), `YYYY-MM` (month), `YYYY` (year),
  * and `dd/mm/yyyy` or `mm/dd/yyyy` (also with '.' or '-') only when the order is given: 03/04/2023 is ambiguous.
+ * Arabic-Indic and Persian digits are read as digits.
  */
 export function parseCsvDate(value: string, order?: DateOrder): CsvDateResult {
-	const t = value.trim();
+	const t = asciiDigits(value.trim());
 	const day = parseDay(t);
-	if (day) return { ok: true, date: day, precision: 'day' };
+	if (day) return { ok: true, date: day, precision: 'day', bothWays: false };
 	let m = /^(\d{4})-(\d{2})$/.exec(t);
 	if (m) {
 		const date = isoDate(Number(m[1]), Number(m[2]), 1);
-		return date ? { ok: true, date, precision: 'month' } : { ok: false, ambiguous: false };
+		return date ? { ok: true, date, precision: 'month', bothWays: false } : fail();
 	}
 	m = /^(\d{4})$/.exec(t);
 	if (m) {
 		const date = isoDate(Number(m[1]), 1, 1);
-		return date ? { ok: true, date, precision: 'year' } : { ok: false, ambiguous: false };
+		return date ? { ok: true, date, precision: 'year', bothWays: false } : fail();
 	}
-	m = NUMERIC_DMY_MDY.exec(t);
-	if (m) {
-		if (!order) return { ok: false, ambiguous: true };
-		const [a, b] = [Number(m[1]), Number(m[3])];
-		const date = order === 'dmy' ? isoDate(Number(m[4]), b, a) : isoDate(Number(m[4]), a, b);
-		return date ? { ok: true, date, precision: 'day' } : { ok: false, ambiguous: false };
-	}
-	return { ok: false, ambiguous: false };
+	return numericDay(t, order) ?? fail();
+}
+
+/** A day in a source's own date column: what parseDay() reads, or a numeric day under `order` (Excel resaves). */
+export function parseSourceDay(value: string, order?: DateOrder): CsvDateResult {
+	const t = asciiDigits(value.trim());
+	const day = parseDay(t);
+	if (day) return { ok: true, date: day, precision: 'day', bothWays: false };
+	return numericDay(t, order) ?? fail();
 }
 
 /** Days covered by an inclusive ISO date range (same day = 1). */

@@ -1,6 +1,7 @@
 // GTD row (CSV or the official xlsx sheet, 135 columns) -> Incident. The date is split over iyear/imonth/iday with
 // 0 meaning unknown: the event is dated to the first day of the known period and the precision drops accordingly.
 import { toAttackType, toTargetType, type DatePrecision, type GeoPrecision } from '../data/taxonomy';
+import { asciiDigits } from '../text/digits';
 import { isoDate } from './dates';
 import { resolveAdmin1, resolveCountry } from './location';
 import { REJECT_REASONS, guarded, reject, type MapResult, type SourceRecord } from './types';
@@ -16,7 +17,7 @@ export const GTD_REQUIRED_COLUMNS = ['eventid', 'iyear', 'imonth', 'iday'] as co
 const SPECIFICITY: Readonly<Record<string, GeoPrecision>> = { 1: 'town', 2: 'admin2', 3: 'admin2', 4: 'admin1', 5: 'country' };
 
 function datePart(r: SourceRecord, field: string, max: number): number {
-	const t = r.get(field).trim();
+	const t = asciiDigits(r.get(field).trim());
 	if (t === '') reject(REJECT_REASONS.missingDate, `${field} is blank`);
 	const n = /^\d+(\.0+)?$/.test(t) ? Number.parseInt(t, 10) : Number.NaN;
 	if (!(n >= 0 && n <= max)) reject(REJECT_REASONS.invalidDate, `${field} = ${JSON.stringify(t)} is out of range`);

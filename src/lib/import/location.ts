@@ -3,6 +3,7 @@
 import { countryByNumeric, lookupCountry, type Country } from '../data/countries';
 import { districtPcode } from '../data/districts';
 import { lookupSyriaGovernorate, normaliseAdmin1Text } from '../data/gazetteer';
+import { lookupArabicCountry, lookupArabicGovernorate } from './arabic-names';
 
 export interface CountryFields {
 	country_iso3: string | null;
@@ -17,7 +18,7 @@ export function resolveCountry(name: string | null, numeric?: string | null): Co
 	let found: Country | null = null;
 	const n = numeric?.trim();
 	if (n && /^\d+$/.test(n) && Number(n) > 0) found = countryByNumeric(Number(n));
-	found ??= lookupCountry(name);
+	found ??= lookupCountry(name) ?? (name ? lookupArabicCountry(name) : null);
 	if (found) return { country_iso3: found.alpha3, country: found.name };
 	return { country_iso3: null, country: name?.trim() || null };
 }
@@ -39,7 +40,7 @@ export function resolveAdmin1(countryIso3: string | null, raw: string | null): A
 		return { admin1: null, admin1_pcode: null, raw_admin1: given, unrecognised: null };
 	}
 	if (countryIso3 === 'SYR') {
-		const g = lookupSyriaGovernorate(given);
+		const g = lookupSyriaGovernorate(given) ?? lookupArabicGovernorate(given);
 		if (g) return { admin1: g.en, admin1_pcode: g.pcode, raw_admin1: given, unrecognised: null };
 		return { admin1: given, admin1_pcode: null, raw_admin1: given, unrecognised: given };
 	}

@@ -1,5 +1,6 @@
 // Shared shapes of the importers: a source record in, an Incident or a rejection with a reason out.
 import type { Incident } from '../data/schema';
+import type { DateOrder } from './dates';
 
 export const IMPORT_FORMATS = ['acled', 'gtd', 'ucdp', 'csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -21,6 +22,9 @@ export const REJECT_REASONS = {
 	missingDate: 'missing date',
 	invalidDate: 'invalid date',
 	ambiguousDate: 'ambiguous date (pass --date-format dmy or mdy)',
+	dateOrder: 'date contradicts --date-format',
+	futureDate: 'date in the future',
+	deleted: 'deleted by the source (listed in --deletions)',
 	badCasualties: 'invalid casualty figure',
 	badCoordinates: 'invalid coordinates',
 	badCode: 'invalid code value',
@@ -31,9 +35,24 @@ export const REJECT_REASONS = {
 } as const;
 export type RejectReason = (typeof REJECT_REASONS)[keyof typeof REJECT_REASONS];
 
+/**
+ * Why an imported row is flagged: kept as the source wrote it (the value is the source's own), but counted and
+ * named in the summary because it contradicts itself.
+ */
+export const FLAG_REASONS = {
+	inconsistentRange: 'inconsistent casualty range'
+} as const;
+
+export interface Flag {
+	reason: (typeof FLAG_REASONS)[keyof typeof FLAG_REASONS];
+	detail: string;
+}
+
 export interface Accepted {
 	ok: true;
 	incident: Incident;
+	/** Set when the row is imported but contradicts itself (UCDP best outside low..high). */
+	flag?: Flag;
 	/** A Syrian admin1 spelling the gazetteer does not know (kept verbatim, p-code null), for the summary. */
 	unrecognisedAdmin1: string | null;
 	/** A Syrian admin2 spelling the district table does not know (kept verbatim, p-code null), for the summary. */
@@ -48,6 +67,24 @@ export interface Rejected {
 
 export type MapResult = Accepted | Rejected;
 export type RowMapper = (record: SourceRecord) => MapResult;
+
+/** What the mappers of one file tell the run besides each row's result (counted as they map). */
+export interface MapStats {
+	/** Numeric dates read with --date-format that the other order would also have read (03/04/2023). */
+	datesBothWays: number;
+	/** Rows whose id was generated from their content (no id column), and the first few of those ids. */
+	generatedIds: number;
+	generatedIdSample: string[];
+}
+
+export const emptyMapStats = (): MapStats => ({ datesBothWays: 0, generatedIds: 0, generatedIdSample: [] });
+
+/** Per-file settings and counters handed to every mapper. */
+export interface MapContext {
+	/** How to read dd/mm/yyyy vs mm/dd/yyyy dates, in every format's date fields. */
+	dateOrder?: DateOrder;
+	stats?: MapStats;
+}
 
 /** A mapper could not be built for a file (missing columns, bad --map); the whole file is refused. */
 export class HeaderError extends Error {}

@@ -1,11 +1,11 @@
 // UCDP GED row -> Incident. One row per dyad and period (date_start..date_end); deaths are the `best` estimate.
 // UCDP has no narrative: the summary is the source headline and the source name is the reporting office.
 import type { DatePrecision, GeoPrecision } from '../data/taxonomy';
-import { coarser, daySpan, parseIsoDay, precisionOfSpan } from './dates';
+import { coarser, daySpan, precisionOfSpan } from './dates';
 import { resolveAdmin1, resolveAdmin2, resolveCountry } from './location';
-import { REJECT_REASONS, guarded, reject, type MapResult, type SourceRecord } from './types';
+import { FLAG_REASONS, REJECT_REASONS, guarded, reject, type Flag, type MapContext, type MapResult, type SourceRecord } from './types';
 import { UCDP_VIOLENCE_TYPES, ucdpTargetType, type UcdpViolenceCode } from './ucdp-target';
-import { code, coordinate, count, rawPairs, text } from './values';
+import { code, coordinate, count, rawPairs, sourceDay, text } from './values';
 
 export const UCDP_REQUIRED_COLUMNS = ['id', 'date_start', 'date_end', 'type_of_violence'] as const;
 
@@ -33,20 +33,27 @@ const WHERE_PREC: Readonly<Record<string, GeoPrecision | null>> = {
 
 const VIOLENCE: Readonly<Record<string, UcdpViolenceCode>> = { 1: 1, 2: 2, 3: 3 };
 
-function day(r: SourceRecord, field: string): string {
-	const t = text(r.get(field));
-	if (!t) reject(REJECT_REASONS.missingDate, `${field} is blank`);
-	const d = parseIsoDay(t);
-	if (!d) reject(REJECT_REASONS.invalidDate, `${field} ${JSON.stringify(t)} is not a YYYY-MM-DD date`);
-	return d;
+/**
+ * `best`, checked against `low` and `high` when they are given. UCDP publishes some rows with best outside
+ * low..high: best is still UCDP's own estimate, so the row is kept and flagged (counted in the summary), not fixed.
+ */
+function deaths(r: SourceRecord): { best: number | null; low: number | null; high: number | null; flag?: Flag } {
+	const best = count(r.get('best'), 'best');
+	const low = count(r.get('low'), 'low');
+	const high = count(r.get('high'), 'high');
+	const flag = (detail: string) => ({ best, low, high, flag: { reason: FLAG_REASONS.inconsistentRange, detail } });
+	if (low !== null && high !== null && low > high) return flag(`low ${low} is above high ${high}`);
+	if (best !== null && low !== null && best < low) return flag(`best ${best} is below low ${low}`);
+	if (best !== null && high !== null && best > high) return flag(`best ${best} is above high ${high}`);
+	return { best, low, high };
 }
 
-export function mapUcdpRecord(r: SourceRecord): MapResult {
+export function mapUcdpRecord(r: SourceRecord, ctx: MapContext = {}): MapResult {
 	return guarded(() => {
 		const id = text(r.get('id'));
 		if (!id) reject(REJECT_REASONS.missingId, 'id is blank');
-		const start = day(r, 'date_start');
-		const end = day(r, 'date_end');
+		const start = sourceDay(r.get('date_start'), 'date_start', ctx);
+		const end = sourceDay(r.get('date_end'), 'date_end', ctx);
 		const span = daySpan(start, end);
 		if (span < 1) reject(REJECT_REASONS.invalidDate, `date_end ${end} is before date_start ${start}`);
 		const fromCode = code(r.get('date_prec'), 'date_prec', DATE_PREC);
@@ -59,9 +66,11 @@ export function mapUcdpRecord(r: SourceRecord): MapResult {
 		const country = resolveCountry(text(r.get('country')));
 		const admin1 = resolveAdmin1(country.country_iso3, text(r.get('adm_1')));
 		const admin2 = resolveAdmin2(country.country_iso3, admin1.admin1_pcode, text(r.get('adm_2')));
+		const killed = deaths(r);
 
 		return {
 			ok: true,
+			flag: killed.flag,
 			unrecognisedAdmin1: admin1.unrecognised,
 			unrecognisedAdmin2: admin2.unrecognised,
 			incident: {
@@ -87,10 +96,10 @@ export function mapUcdpRecord(r: SourceRecord): MapResult {
 				target_type: ucdpTargetType(violence, sideB),
 				perpetrator: text(r.get('side_a')),
 				target_actor: sideB,
-				killed: count(r.get('best'), 'best'),
-				// Kept as UCDP gives them, not reordered: its Syria file has rows with low > best and best > high.
-				killed_low: count(r.get('low'), 'low'),
-				killed_high: count(r.get('high'), 'high'),
+				killed: killed.best,
+				// Kept as UCDP gives them, not reordered: its Syria file has rows with low > best and best > high (flagged).
+				killed_low: killed.low,
+				killed_high: killed.high,
 				injured: null,
 				summary: text(r.get('source_headline')) ?? text(r.get('source_article')),
 				source_name: text(r.get('source_office')),

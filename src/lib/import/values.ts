@@ -1,6 +1,8 @@
 // Field parsers shared by the importers. Blank means unknown (null), never zero; a value that is present but
 // malformed rejects the row (reject() throws a RowRejection) instead of being dropped or "fixed".
-import { REJECT_REASONS, reject } from './types';
+import { asciiDigits } from '../text/digits';
+import { parseSourceDay, type DateOrder } from './dates';
+import { REJECT_REASONS, reject, type MapContext } from './types';
 
 /** Trimmed text, or null when blank. */
 export function text(value: string): string | null {
@@ -10,7 +12,7 @@ export function text(value: string): string | null {
 
 /** A casualty count: blank -> null; a whole number >= 0 (also written "3.0") -> number; anything else rejects. */
 export function count(value: string, field: string): number | null {
-	const t = value.trim();
+	const t = asciiDigits(value.trim());
 	if (t === '') return null;
 	if (/^-\d+(\.0+)?$/.test(t)) reject(REJECT_REASONS.badCasualties, `${field} is negative (${t})`);
 	if (!/^\d+(\.0+)?$/.test(t)) reject(REJECT_REASONS.badCasualties, `${field} is not a whole number (${JSON.stringify(t)})`);
@@ -22,7 +24,7 @@ export function count(value: string, field: string): number | null {
 
 /** Latitude (|x| <= 90) or longitude (|x| <= 180): blank -> null; non-numeric or out of range rejects. */
 export function coordinate(value: string, field: string, kind: 'latitude' | 'longitude'): number | null {
-	const t = value.trim();
+	const t = asciiDigits(value.trim());
 	if (t === '') return null;
 	const n = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t) ? Number(t) : Number.NaN;
 	const limit = kind === 'latitude' ? 90 : 180;
@@ -46,7 +48,7 @@ export function httpUrl(value: string | null): string | null {
 
 /** Looks a code up in a fixed table: blank -> null; a value outside the table rejects. */
 export function code<T>(value: string, field: string, table: Readonly<Record<string, T>>): T | null {
-	const t = value.trim();
+	const t = asciiDigits(value.trim());
 	if (t === '') return null;
 	// Spreadsheets sometimes turn the code 1 into "1.0".
 	const key = /^\d+\.0+$/.test(t) ? t.replace(/\.0+$/, '') : t;
@@ -57,4 +59,26 @@ export function code<T>(value: string, field: string, table: Readonly<Record<str
 /** `name=value` pairs joined with '; ' for the raw_* audit columns. */
 export function rawPairs(pairs: readonly (readonly [string, string])[]): string {
 	return pairs.map(([k, v]) => `${k}=${v.trim()}`).join('; ');
+}
+
+/**
+ * A day in a source's own date field (ACLED event_date, UCDP date_start/date_end): ISO, the named-month forms, and
+ * dd/mm/yyyy or mm/dd/yyyy (what Excel makes of a resaved export) when `--date-format` gives the order.
+ * Blank or unreadable rejects the row; a date that the given order cannot read but the other can rejects it as
+ * contradicting the order (the run is then refused). Dates readable both ways are counted in `ctx.stats`.
+ */
+export function sourceDay(value: string, field: string, ctx: MapContext = {}): string {
+	const t = value.trim();
+	if (t === '') reject(REJECT_REASONS.missingDate, `${field} is blank`);
+	const parsed = parseSourceDay(t, ctx.dateOrder);
+	if (!parsed.ok) failDate(parsed, field, t, ctx.dateOrder);
+	if (parsed.bothWays && ctx.stats) ctx.stats.datesBothWays++;
+	return parsed.date;
+}
+
+/** Rejects a date that did not parse, with the reason that fits. */
+export function failDate(parsed: { ambiguous: boolean; contradicts: boolean }, field: string, value: string, order: DateOrder | undefined): never {
+	if (parsed.contradicts) reject(REJECT_REASONS.dateOrder, `${field} ${JSON.stringify(value)} cannot be read as ${order}`);
+	if (parsed.ambiguous) reject(REJECT_REASONS.ambiguousDate, `${field} ${JSON.stringify(value)} could be day/month or month/day`);
+	reject(REJECT_REASONS.invalidDate, `${field} ${JSON.stringify(value)} is not a date`);
 }
