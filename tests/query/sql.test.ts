@@ -1,5 +1,6 @@
 // Every builder run on DuckDB (node-api) over the invented fixture, compiled by the real artifact build
 // (fixture-db.ts), against hand-computed figures.
+import { actorGroupOf } from '../../src/lib/data/actor-groups';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INCIDENT_COLUMN_NAMES } from '../../src/lib/data/schema';
 import { DEFAULT_VIEW, EMPTY_FILTERS, type Filters, type ViewState } from '../../src/lib/query/filters';
@@ -51,9 +52,8 @@ describe('the artifact the build makes from the fixture', () => {
 
 describe('metaQuery / sourcesQuery', () => {
 	it('reads the meta row with plain values', async () => {
-		expect(await run(metaQuery())).toEqual([
-			{ row_count: 36, date_min: '2022-12-26', date_max: '2025-01-03', synthetic_rows: 2 }
-		]);
+		const [meta] = await run(metaQuery());
+		expect(meta).toEqual({ row_count: 36, date_min: '2022-12-26', date_max: '2025-01-03', synthetic_rows: 2, source_sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
 	});
 	it('lists the sources', async () => {
 		const rows = await run(sourcesQuery());
@@ -291,7 +291,8 @@ describe('incidentDetailQuery / exportQuery', () => {
 	it('returns one incident exactly as stored', async () => {
 		const expected = FIXTURE.find((r) => r.perpetrator === 'جماعة النور')!;
 		const rows = await run(incidentDetailQuery(expected.incident_id));
-		expect(rows).toEqual([{ ...expected }]);
+		// Every schema column as stored, and the actor group the build derived from the perpetrator.
+		expect(rows).toEqual([{ ...expected, actor_group: actorGroupOf(expected.perpetrator) }]);
 		expect(await run(incidentDetailQuery("x' OR '1'='1"))).toEqual([]);
 	});
 	it('exports every schema column of the filtered rows by date then id', async () => {
