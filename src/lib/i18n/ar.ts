@@ -243,7 +243,7 @@ export const ar: Messages = {
 	'field.raw_target_type': 'حقول نوع الهدف في المصدر',
 
 	'record.incident': 'حادثة',
-	'record.against': '{what} ضد {target}',
+	'record.against': '{what} (الهدف: {target})',
 	'record.weekOf': 'أسبوع {date}',
 	'record.span': 'من {from} إلى {to}',
 	'record.summary': 'الملخص',

@@ -147,6 +147,7 @@ export const LIST_COLUMNS: string[] = [
 	'injured',
 	'source_dataset',
 	'summary',
+	'source_name',
 	'source_url'
 ];
 

@@ -5,7 +5,9 @@
 import { DIMENSIONS, DIMENSION_KEYS } from '../query/dimensions';
 import type { Filters } from '../query/filters';
 import type { Locale } from '../i18n/locale';
-import { datasetCitation } from './incident-record';
+import { datasetCitation, sourceName } from './incident-record';
+
+export { sourceName } from './incident-record';
 
 /** The filters as a reader would say them: "Date range: from 1 Jan 2023, to 31 Dec 2023; Governorates: ...". */
 export function filtersInWords(f: Filters, l: Locale): string {
@@ -51,16 +53,6 @@ export function citeView(c: CiteInput, l: Locale): string[] {
 	];
 	if (c.sha256) lines.push(l.t('cite.sha', { sha: c.sha256 }));
 	return lines;
-}
-
-/** English short names of the datasets (the codebook keys are lower case); Arabic has its category labels. */
-const EN_SOURCE_NAMES: Readonly<Record<string, string>> = {
-	acled: 'ACLED', gtd: 'GTD', ucdp: 'UCDP GED', csv: 'imported spreadsheet', manual: 'hand-coded reports', synthetic: 'SYNTHETIC demo data'
-};
-
-/** A dataset's short name in the page's language. */
-export function sourceName(dataset: string, l: Locale): string {
-	return l.lang === 'en' && Object.hasOwn(EN_SOURCE_NAMES, dataset) ? EN_SOURCE_NAMES[dataset] : l.category('source', dataset);
 }
 
 /** One short line for a chart image's footer: Rasd and version, the sources in view, the date, the link. */

@@ -110,6 +110,16 @@ export function figureText(best: number | null, low: number | null, high: number
 	return l.t('record.withRange', { best: shown, low: low === null ? '?' : l.int(low), high: high === null ? '?' : l.int(high) });
 }
 
+/** English short names of the datasets (the codebook keys are lower case); Arabic has its category labels. */
+const EN_SOURCE_NAMES: Readonly<Record<string, string>> = {
+	acled: 'ACLED', gtd: 'GTD', ucdp: 'UCDP GED', csv: 'imported spreadsheet', manual: 'hand-coded reports', synthetic: 'SYNTHETIC demo data'
+};
+
+/** A dataset's short name in the page's language. */
+export function sourceName(dataset: string, l: Locale): string {
+	return l.lang === 'en' && Object.hasOwn(EN_SOURCE_NAMES, dataset) ? EN_SOURCE_NAMES[dataset] : l.category('source', dataset);
+}
+
 /** The dataset's citation in its required wording (src/lib/data/artifact.ts SOURCE_CITATIONS). */
 export function datasetCitation(dataset: string): string {
 	return Object.hasOwn(SOURCE_CITATIONS, dataset) ? SOURCE_CITATIONS[dataset] : dataset;
@@ -160,7 +170,7 @@ export function recordView(row: IncidentRow, l: Locale, safeUrl: (v: unknown) =>
 		{ id: 'perpetrator', label: t('record.perpetrator'), value: perpetrator, note: group ? t('record.actorGroup', { group: l.value('actor', group) }) : undefined },
 		{ id: 'target', label: t('record.target'), value: [targetType && l.category('target', targetType), targetActor].filter(Boolean).join(' · ') },
 		{ id: 'source', label: t('record.source'), value: text(row.source_name) },
-		{ id: 'dataset', label: t('record.dataset'), value: dataset && l.category('source', dataset), note: dataset ? datasetCitation(dataset) : undefined },
+		{ id: 'dataset', label: t('record.dataset'), value: dataset && sourceName(dataset, l), note: dataset ? datasetCitation(dataset) : undefined },
 		{ id: 'incident_id', label: t('record.id'), value: text(row.incident_id) }
 	];
 	const raw = RAW_FIELDS.map((f) => ({ id: f, label: t(`field.${f}`), value: text(row[f]) })).filter((f) => f.value !== '');
