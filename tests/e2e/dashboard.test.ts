@@ -210,7 +210,8 @@ describe.skipIf(!existsSync(PARQUET))('dashboard end to end', () => {
 	it('4. exports exactly the filtered incidents as CSV (all rows, BOM, file name)', async () => {
 		const { page } = main;
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-		expect(download.suggestedFilename()).toBe(`rasd-incidents_${FILTER.from}_${FILTER.to}.csv`);
+		// Named after the view: its dates and filters.
+		expect(download.suggestedFilename()).toBe(`rasd-incidents_${FILTER.from}_${FILTER.to}_province-sy11+sy09_target-military.csv`);
 		const file = join(mkdtempSync(join(tmpdir(), 'rasd-e2e-')), 'export.csv');
 		await download.saveAs(file);
 		const text = readFileSync(file, 'utf8');

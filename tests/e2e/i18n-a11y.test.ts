@@ -182,8 +182,8 @@ describe.skipIf(!existsSync(PARQUET))('Arabic, right to left, keyboard and axe e
 		expect(await page.getByRole('heading', { name: 'عوامل التصفية', exact: true }).count()).toBe(1);
 		expect(await page.getByRole('button', { name: 'تصدير الحوادث (CSV)', exact: true }).count()).toBe(1);
 		// The filter panel lays out from the right: it sits right of the figures.
-		const side = (await page.locator('aside.side').boundingBox())!;
-		const main = (await page.locator('main.content').boundingBox())!;
+		const side = (await page.locator('aside.page-side').boundingBox())!;
+		const main = (await page.locator('main.page-content').boundingBox())!;
 		expect(side.x).toBeGreaterThan(main.x);
 		// Governorates by their Arabic names, in the province filter and in the map's table (its text alternative).
 		const provinces = page.getByTestId('filter-province');
@@ -298,7 +298,8 @@ describe.skipIf(!existsSync(PARQUET))('Arabic, right to left, keyboard and axe e
 		const dialog = page.getByTestId('incident-detail');
 		await dialog.locator('dd[data-field="incident_id"]').waitFor();
 		expect(await dialog.locator('dd[data-field="incident_id"]').innerText()).toBe(rowId);
-		expect(await dialog.locator('dt').first().innerText()).toContain('معرّف الحادثة');
+		expect(await dialog.locator('dt').first().innerText()).toBe('المكان');
+		expect(await dialog.locator('dt').allInnerTexts()).toContain('معرّف الحادثة');
 		for (let i = 0; i < 6; i++) {
 			await page.keyboard.press('Tab');
 			expect(await page.evaluate(() => !!document.activeElement?.closest('dialog[open]'))).toBe(true);
