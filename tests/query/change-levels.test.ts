@@ -32,10 +32,10 @@ function row(back: number, admin1: string | null, pcode: string | null, extra: P
 		incident_id: `manual:${id}`, source_dataset: 'manual', source_record_id: id,
 		event_date: addDaysIso(R, -back), date_precision: 'day', date_end: null,
 		country_iso3: country === 'Syria' ? 'SYR' : 'IRQ', country, admin1, admin1_pcode: pcode,
-		admin2: null, location: null, latitude: null, longitude: null, geo_precision: null,
+		admin2: null, admin2_pcode: null, location: null, latitude: null, longitude: null, geo_precision: null,
 		event_type: back % 2 === 0 ? 'Battles' : null, sub_event_type: null, attack_type: null,
 		target_type: back % 3 === 0 ? 'Military' : 'Police', perpetrator: null, target_actor: null,
-		killed: null, injured: null, summary: null, source_name: null, source_url: null,
+		killed: null, killed_low: null, killed_high: null, injured: null, summary: null, source_name: null, source_url: null,
 		raw_date: null, raw_admin1: null, raw_attack_type: null, raw_target_type: null, ...extra
 	};
 }
@@ -89,7 +89,7 @@ const UNIT_OF: Record<ChangeUnit, ((r: Incident) => string) | null> = {
 
 function whereOf(f: Filters) {
 	const p = new Params();
-	return p.query(whereSql(filterConditions(f, p, ['dates'])));
+	return { sql: whereSql(filterConditions(f, p, ['dates'])), params: p.values };
 }
 
 async function panel(

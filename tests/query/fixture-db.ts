@@ -12,6 +12,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ARTIFACT_ALIAS } from '../../src/lib/data/artifact';
 import type { Incident } from '../../src/lib/data/schema';
 import type { BoundQuery, QueryEngine, QueryResult, SqlParam } from '../../src/lib/query/engine';
+import { INCIDENTS } from '../../src/lib/query/columns';
 import { writeTinyArtifact } from '../helpers/tiny-artifact';
 
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;

@@ -2,7 +2,7 @@
 // a test can read it: unit (p-code, else name), current, baseline (2 decimals), change_pct (1 decimal, empty when the
 // baseline is 0), level (one of the four level phrases), surge and threat (true / false), highest_years (0, 1, 3).
 import type { ChangeRow } from '../query/change-rows';
-import { toCsv, type CsvValue } from './csv';
+import { csvLine, UTF8_BOM, type CsvValue } from './csv';
 
 export const CHANGE_CSV_COLUMNS = ['unit', 'current', 'baseline', 'change_pct', 'level', 'surge', 'threat', 'highest_years'] as const;
 
@@ -28,5 +28,6 @@ export function changeCsvRow(row: ChangeRow): CsvValue[] {
 
 /** The whole document, rows in the panel's order; formula-looking unit names are guarded like every export. */
 export function changeCsv(rows: readonly ChangeRow[], options: { bom?: boolean } = {}): string {
-	return toCsv(CHANGE_CSV_COLUMNS, rows.map(changeCsvRow), { guardFormulas: true, bom: options.bom ?? false });
+	const lines = [CHANGE_CSV_COLUMNS, ...rows.map(changeCsvRow)].map((cells) => csvLine(cells, { guardFormulas: true }));
+	return (options.bom ? UTF8_BOM : '') + lines.join('');
 }

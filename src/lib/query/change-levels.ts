@@ -133,7 +133,7 @@ export function referenceDayQuery(where: ChangeWhere): BoundQuery {
 	checkWhere(where);
 	const p = new Params();
 	for (const v of where.params) p.bind(v);
-	return p.query(`SELECT strftime(max(i.event_date), '%Y-%m-%d') AS reference_day FROM ${INCIDENTS} AS i ${where.sql}`);
+	return p.query('reference-day', `SELECT strftime(max(i.event_date), '%Y-%m-%d') AS reference_day FROM ${INCIDENTS} AS i ${where.sql}`);
 }
 
 /**
@@ -218,6 +218,7 @@ export function changeLevelsQuery(options: ChangeLevelsOptions, where: ChangeWhe
 		`CAST(${excess} AS DOUBLE) / ${n} AS diff ` +
 		`FROM weekly AS w JOIN peaks AS pk ON pk.unit = w.unit, ref)`;
 	return p.query(
+		'change',
 		`WITH ${[filtered, ref, recent, weekly, daily, grid, rolling, peaks, rows].join(', ')} ` +
 			`SELECT * EXCLUDE (diff) FROM rows ORDER BY ${rank}, diff DESC, unit`
 	);

@@ -44,6 +44,7 @@ export function impreciseTimelineQuery(
 	// The caller's conditions in parentheses, so an OR inside them cannot swallow ours.
 	const precise = sql === '' ? 'WHERE' : `WHERE (${sql.replace(/^WHERE\s+/i, '')}) AND`;
 	return p.query(
+		'timeline-imprecise',
 		`SELECT ${bucket} AS bucket, ${series} AS series, CAST(i.date_precision AS VARCHAR) AS precision, ${value} AS value ` +
 			`FROM ${INCIDENTS} AS i ${precise} CAST(i.date_precision AS VARCHAR) IN (${list}) ` +
 			`GROUP BY ALL ORDER BY bucket, series, precision`
