@@ -259,7 +259,7 @@ describe.sequential('ranges and the XLSX export (a small dataset with UCDP range
 		const file = await download;
 		expect(file.suggestedFilename()).toMatch(/^rasd-incidents_.*_province-sy11\.xlsx$/);
 		const wb = new ExcelJS.Workbook();
-		await wb.xlsx.load(readFileSync((await file.path())!));
+		await wb.xlsx.load(readFileSync((await file.path())!) as unknown as Parameters<typeof wb.xlsx.load>[0]);
 		expect(wb.worksheets.map((s) => s.name)).toEqual(['incidents', 'about']);
 		const sheet = wb.getWorksheet('incidents')!;
 		expect(sheet.rowCount - 1).toBe(shown);
