@@ -160,8 +160,8 @@ describe('incident record, citations and chart exports (demo data)', () => {
 		expect(pngFile.suggestedFilename()).toBe(`${stem}.png`);
 		const bytes = readFileSync((await pngFile.path())!);
 		const size = pngSize(bytes);
-		// The chart at pixel ratio 2, plus the footer band of 22 CSS pixels.
-		expect(Math.abs(size.height - (Math.round(box.height) * 2 + 44))).toBeLessThanOrEqual(4);
+		// The chart at pixel ratio 2, plus the footer's two lines (2 x 18 + 6 CSS pixels).
+		expect(Math.abs(size.height - (Math.round(box.height) * 2 + 84))).toBeLessThanOrEqual(4);
 		// Text was drawn in the footer band: more than the background's colour there.
 		const colours = await page.evaluate(async (b64) => {
 			const img = new Image();
@@ -172,7 +172,7 @@ describe('incident record, citations and chart exports (demo data)', () => {
 			c.height = img.height;
 			const ctx = c.getContext('2d')!;
 			ctx.drawImage(img, 0, 0);
-			const { data } = ctx.getImageData(0, img.height - 40, Math.min(img.width, 800), 36);
+			const { data } = ctx.getImageData(0, img.height - 80, Math.min(img.width, 800), 76);
 			const seen = new Set<number>();
 			for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
 			return seen.size;

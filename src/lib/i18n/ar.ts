@@ -302,7 +302,7 @@ export const ar: Messages = {
 	'cite.sha': 'بصمة sha256 لملف البيانات: {sha}',
 	'cite.copy': 'نسخ الاستشهاد',
 	'cite.loading': 'جارٍ عدّ الحوادث والمصادر في العرض…',
-	'cite.footer': 'رصد {version} · {sources} · {date} · {url}',
+	'cite.footer': 'رصد {version} · {sources} · {date}',
 
 	'actions.exportXlsx': 'تصدير الحوادث (XLSX)',
 	'filters.show': 'عوامل التصفية',

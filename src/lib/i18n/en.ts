@@ -288,7 +288,7 @@ export const en = {
 	'cite.sha': 'Data file sha256: {sha}',
 	'cite.copy': 'Copy citation',
 	'cite.loading': 'Counting the incidents and sources in view…',
-	'cite.footer': 'Rasd {version} · {sources} · {date} · {url}',
+	'cite.footer': 'Rasd {version} · {sources} · {date}',
 
 	'actions.exportXlsx': 'Export incidents (XLSX)',
 	'filters.show': 'Filters',

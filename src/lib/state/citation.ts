@@ -55,8 +55,9 @@ export function citeView(c: CiteInput, l: Locale): string[] {
 	return lines;
 }
 
-/** One short line for a chart image's footer: Rasd and version, the sources in view, the date, the link. */
-export function chartFooter(c: Pick<CiteInput, 'url' | 'madeAt' | 'sources' | 'version'>, l: Locale): string {
+/** A chart image's footer, two short lines: Rasd and its version, the sources in view and the date; then the view's
+ *  link (kept on a line of its own so that a narrow chart does not cut it). */
+export function chartFooter(c: Pick<CiteInput, 'url' | 'madeAt' | 'sources' | 'version'>, l: Locale): [string, string] {
 	const sources = c.sources.map((s) => sourceName(s, l)).join(', ');
-	return l.t('cite.footer', { version: c.version, sources, date: c.madeAt.slice(0, 10), url: c.url });
+	return [l.t('cite.footer', { version: c.version, sources, date: c.madeAt.slice(0, 10) }), c.url];
 }

@@ -148,6 +148,6 @@ describe('cite this view', () => {
 		const arabic = citeView({ url: 'u', filters, madeAt: '2026-12-07T10:11:12Z', rows: 1, sources: ['synthetic'], version: '0.1.0' }, ar);
 		expect(arabic[3]).toBe('الصفوف: حادثة واحدة');
 		expect(arabic.join('\n')).toContain('SYNTHETIC');
-		expect(chartFooter({ url: 'u', madeAt: '2026-12-07T10:11:12Z', sources: ['acled', 'gtd'], version: '0.1.0' }, en)).toBe('Rasd 0.1.0 · ACLED, GTD · 2026-12-07 · u');
+		expect(chartFooter({ url: 'u', madeAt: '2026-12-07T10:11:12Z', sources: ['acled', 'gtd'], version: '0.1.0' }, en)).toEqual(['Rasd 0.1.0 · ACLED, GTD · 2026-12-07', 'u']);
 	});
 });

@@ -60,18 +60,18 @@ export interface ChartExport {
 	chart: EChartsInstance | null;
 }
 
-/** Height in CSS pixels of the citation line under a chart image. */
-const FOOTER = 22;
+/** Height in CSS pixels of one citation line under a chart image. */
+const FOOTER_LINE = 18;
 
-/** The chart's image with the view's citation drawn as a small line under it, as a PNG data URL. */
-async function withFooter(image: string, line: string, background: string, colour: string, rtl: boolean): Promise<string> {
+/** The chart's image with the view's citation drawn as small lines under it, as a PNG data URL. */
+async function withFooter(image: string, lines: readonly string[], background: string, colour: string, rtl: boolean): Promise<string> {
 	const img = new Image();
 	img.src = image;
 	await img.decode();
 	const ratio = 2;
 	const canvas = document.createElement('canvas');
 	canvas.width = img.width;
-	canvas.height = img.height + FOOTER * ratio;
+	canvas.height = img.height + (lines.length * FOOTER_LINE + 6) * ratio;
 	const ctx = canvas.getContext('2d');
 	if (!ctx) return image;
 	ctx.fillStyle = background;
@@ -83,9 +83,25 @@ async function withFooter(image: string, line: string, background: string, colou
 	ctx.textAlign = 'start';
 	ctx.textBaseline = 'middle';
 	const pad = 8 * ratio;
-	const y = img.height + (FOOTER * ratio) / 2;
-	// The line is cut (not squeezed) when the chart is narrower than the citation; the link is its last part.
-	ctx.fillText(line, rtl ? canvas.width - pad : pad, y, canvas.width - 2 * pad);
+	const room = canvas.width - 2 * pad;
+	// A line wider than the chart is cut at its end with an ellipsis (fillText's maxWidth would squeeze the glyphs).
+	const fit = (line: string) => {
+		if (ctx.measureText(line).width <= room) return line;
+		let lo = 0;
+		let hi = line.length;
+		while (lo < hi) {
+			const mid = Math.ceil((lo + hi) / 2);
+			if (ctx.measureText(`${line.slice(0, mid)}…`).width <= room) lo = mid;
+			else hi = mid - 1;
+		}
+		return `${line.slice(0, lo)}…`;
+	};
+	lines.forEach((line, k) => {
+		// The link is read left to right in either language.
+		ctx.direction = k === lines.length - 1 ? 'ltr' : rtl ? 'rtl' : 'ltr';
+		const x = ctx.direction === 'rtl' ? canvas.width - pad : pad;
+		ctx.fillText(fit(line), x, img.height + (3 + FOOTER_LINE * k + FOOTER_LINE / 2) * ratio);
+	});
 	return canvas.toDataURL('image/png');
 }
 
@@ -103,7 +119,7 @@ export async function exportChart(e: ChartExport, dash: Dashboard, c: CiteContex
 		const colour = style.getPropertyValue('--muted').trim() || '#555555';
 		const image = e.chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background });
 		const sources = (await dash.sourcesInView(c.filters)).map((s) => s.source);
-		const line = chartFooter({ url: c.url, madeAt: new Date().toISOString(), sources, version: RASD_VERSION }, c.locale);
-		download(csvName.replace(/\.csv$/, '.png'), await withFooter(image, line, background, colour, c.locale.dir === 'rtl'));
+		const lines = chartFooter({ url: c.url, madeAt: new Date().toISOString(), sources, version: RASD_VERSION }, c.locale);
+		download(csvName.replace(/\.csv$/, '.png'), await withFooter(image, lines, background, colour, c.locale.dir === 'rtl'));
 	}
 }
