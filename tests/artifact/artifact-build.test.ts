@@ -109,14 +109,17 @@ describe('buildArtifact', () => {
 	it('writes the month rollup: per month and category, the counts and known sums of the source, sorted by month', async () => {
 		// Written independently of the build's SQL (src/lib/query/rollup.ts), straight from the Parquet.
 		const keys = `strftime(date_trunc('month', event_date), '%Y-%m-%d'), admin1_pcode, admin1, country, country_iso3, target_type, attack_type, event_type, source_dataset`;
-		const figures = `count(*), sum(killed), sum(injured), count(killed), count(injured)`;
+		const figures =
+			`count(*), sum(killed), sum(injured), count(killed), count(injured), sum(coalesce(killed_low, killed)), ` +
+			`sum(coalesce(killed_high, killed)), count(*) FILTER (WHERE killed_low IS NOT NULL OR killed_high IS NOT NULL)`;
 		const order = 'ORDER BY ALL';
 		const expected = await nativeRows(`SELECT ${keys}, ${figures} FROM read_parquet($1) GROUP BY ALL ${order}`, [parquet]);
 		const actual = await q(
 			`SELECT strftime(month_start, '%Y-%m-%d'), CAST(admin1_pcode AS VARCHAR), CAST(admin1 AS VARCHAR), country,
 				CAST(country_iso3 AS VARCHAR), CAST(target_type AS VARCHAR), CAST(attack_type AS VARCHAR), CAST(event_type AS VARCHAR),
 				CAST(source_dataset AS VARCHAR),
-				n, killed_sum, injured_sum, killed_known, injured_known FROM a.incidents_month ${order}`
+				n, killed_sum, injured_sum, killed_known, injured_known, killed_low_sum, killed_high_sum, killed_ranged
+				FROM a.incidents_month ${order}`
 		);
 		expect(actual).toEqual(expected);
 		expect(actual.length).toBeGreaterThan(100);

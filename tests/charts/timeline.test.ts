@@ -94,6 +94,20 @@ describe('timelineOption', () => {
 		expect(html).not.toContain('<img');
 		expect(html).not.toContain('Aleppo'); // zero rows are left out
 		expect(html).toContain('Killed, total: <b>1,239</b>');
+		expect(html).not.toContain('range');
+	});
+
+	it('adds the deaths range to the tooltip where some source gives one, as the KPI does', () => {
+		const ranged: QueryResult = {
+			names: ['bucket', 'series', 'value', 'low', 'high'],
+			columns: { bucket: ['2023-01-02', '2023-01-02', '2023-01-09'], series: ['SY02', 'SY01', 'SY01'], value: [10, 5, 4], low: [8, 5, 4], high: [14, 5, 4] },
+			rowCount: 3
+		};
+		const o = timelineOption(ranged, { grain: 'week', stack: 'province', measure: 'killed', from: null, to: null });
+		const formatter = (o.tooltip as { formatter: (p: unknown) => string }).formatter;
+		const at = (bucket: string, values: number[]) => formatter(values.map((value, k) => ({ axisValue: bucket, seriesName: `s${k}`, value, marker: '' })));
+		expect(at('2023-01-02', [10, 5])).toContain('range 13 to 19 where sources give one');
+		expect(at('2023-01-09', [4])).not.toContain('range');
 	});
 
 	it('renders to SVG with legend names and axis labels', () => {

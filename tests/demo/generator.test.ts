@@ -6,7 +6,8 @@ import { governorateByPcode, SYRIA_PCODES } from '../../src/lib/data/gazetteer';
 import { INCIDENT_COLUMN_NAMES, type Incident } from '../../src/lib/data/schema';
 import { districtPcode } from '../../src/lib/data/districts';
 import { ACLED_EVENT_TYPES, ATTACK_TYPES, DATE_PRECISIONS, GEO_PRECISIONS, TARGET_TYPES } from '../../src/lib/data/taxonomy';
-import { DEMO_SOURCE_NAME, DemoGenerator, demoIncidents } from '../../src/lib/demo/generator';
+import { DemoGenerator, demoIncidents } from '../../src/lib/demo/generator';
+import { DEMO_OUTLETS } from '../../src/lib/demo/outlets';
 import { SYNTHETIC_MARKER_AR, SYNTHETIC_MARKER_EN } from '../../src/lib/demo/text';
 import { DEMO_DATE_MAX, DEMO_DATE_MIN } from '../../src/lib/demo/timeline';
 import { nativeRows, removeTempDirs, smallParquet, tempDir } from '../artifact/helpers';
@@ -54,7 +55,7 @@ describe('demo generator', () => {
 		rows.forEach((r, i) => {
 			check(JSON.stringify(Object.keys(r)) === JSON.stringify(INCIDENT_COLUMN_NAMES), 'column order', r);
 			check(r.incident_id === `synthetic:${i + 1}` && r.source_record_id === String(i + 1), 'id', r);
-			check(r.source_dataset === 'synthetic' && r.source_name === DEMO_SOURCE_NAME && r.source_url === null, 'source', r);
+			check(r.source_dataset === 'synthetic' && DEMO_OUTLETS.includes(r.source_name!) && r.source_url === null, 'source', r);
 			check(r.country_iso3 === 'SYR' && r.country === 'Syria', 'country', r);
 			check(SYRIA_PCODES.includes(r.admin1_pcode!) && governorateByPcode(r.admin1_pcode!)?.en === r.admin1, 'admin1/p-code', r);
 			check(ATTACK_TYPES.includes(r.attack_type as never), `attack_type ${r.attack_type}`, r);
@@ -72,6 +73,8 @@ describe('demo generator', () => {
 			check(r.geo_precision === 'admin1' ? r.location === null && r.admin2 === null : r.admin2 !== null, 'admin2/location', r);
 		});
 		expect(problems).toEqual([]);
+		// Every invented outlet reports some incidents, so the list's source column reads like real data.
+		expect(new Set(rows.map((r) => r.source_name)).size).toBe(DEMO_OUTLETS.length);
 	});
 
 	it('covers all 14 governorates and all 9 attack types, with a realistic skew', () => {

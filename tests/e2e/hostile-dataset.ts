@@ -130,13 +130,14 @@ export const ORDINARY: Incident[] = Array.from({ length: 30 }, (_, i) =>
 );
 
 export const ALL = [...HOSTILE.map((h) => h.row), ...ORDINARY];
-/** Writes the dataset and a copy of `buildDir` serving it into a new temporary folder; returns the folders. */
-export async function buildHostileSite(buildDir: string): Promise<{ work: string; site: string }> {
+/** Writes the dataset (or other rows) and a copy of `buildDir` serving it into a new temporary folder; returns the
+ *  folders. */
+export async function buildHostileSite(buildDir: string, rows: readonly Incident[] = ALL): Promise<{ work: string; site: string }> {
 	const work = mkdtempSync(join(tmpdir(), 'rasd-hostile-data-'));
 	const site = copyBuild(buildDir, join(work, 'site'));
 	const parquet = join(work, 'incidents.parquet');
 	const writer = await IncidentParquetWriter.open(parquet, { merge: false, dedupe: false });
-	for (const r of ALL) await writer.add(r);
+	for (const r of rows) await writer.add(r);
 	await writer.finish();
 	const artifact = join(site, 'data', 'rasd.duckdb');
 	rmSync(artifact, { force: true }); // the copy's symlink to the shared artifact, not the artifact itself

@@ -298,7 +298,8 @@ describe.skipIf(!existsSync(PARQUET))('Arabic, right to left, keyboard and axe e
 		const dialog = page.getByTestId('incident-detail');
 		await dialog.locator('dd[data-field="incident_id"]').waitFor();
 		expect(await dialog.locator('dd[data-field="incident_id"]').innerText()).toBe(rowId);
-		expect(await dialog.locator('dt').first().innerText()).toContain('معرّف الحادثة');
+		expect(await dialog.locator('dt').first().innerText()).toBe('المكان');
+		expect(await dialog.locator('dt').allInnerTexts()).toContain('معرّف الحادثة');
 		for (let i = 0; i < 6; i++) {
 			await page.keyboard.press('Tab');
 			expect(await page.evaluate(() => !!document.activeElement?.closest('dialog[open]'))).toBe(true);

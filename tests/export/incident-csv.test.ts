@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INCIDENT_COLUMN_NAMES, type Incident } from '../../src/lib/data/schema';
 import { aggregateCsv, aggregateFileName, csvParts, exportFileName } from '../../src/lib/export/incident-csv';
 import type { QueryResult } from '../../src/lib/query/engine';
-import { DEFAULT_VIEW, EMPTY_FILTERS } from '../../src/lib/query/filters';
+import { DEFAULT_VIEW, EMPTY_FILTERS, type Filters } from '../../src/lib/query/filters';
 import { EXPORT_COLUMNS, exportQuery, timelineQuery } from '../../src/lib/query/sql';
 import { FIXTURE } from '../fixtures/query/incidents';
 import { openFixtureDb, type FixtureDb } from '../query/fixture-db';
@@ -107,11 +107,22 @@ describe('incidentCsv of an export query', () => {
 
 describe('file names', () => {
 	const data = { min: '2022-12-26', max: '2025-01-03' };
+	const f = (patch: Partial<Filters>): Filters => ({ ...EMPTY_FILTERS, ...patch });
 	it('carry the date range, open ends from the data', () => {
-		expect(exportFileName({ from: '2023-01-01', to: '2023-12-31' }, data)).toBe('rasd-incidents_2023-01-01_2023-12-31.csv');
-		expect(exportFileName({ from: null, to: '2023-12-31' }, data)).toBe('rasd-incidents_2022-12-26_2023-12-31.csv');
-		expect(exportFileName({ from: null, to: null }, null)).toBe('rasd-incidents_start_end.csv');
-		expect(aggregateFileName('Timeline (week)', { from: '2023-01-01', to: null }, data)).toBe('rasd-timeline-week_2023-01-01_2025-01-03.csv');
-		expect(aggregateFileName('../../etc', { from: null, to: null }, data)).toBe('rasd-etc_2022-12-26_2025-01-03.csv');
+		expect(exportFileName(f({ from: '2023-01-01', to: '2023-12-31' }), data)).toBe('rasd-incidents_2023-01-01_2023-12-31.csv');
+		expect(exportFileName(f({ to: '2023-12-31' }), data)).toBe('rasd-incidents_2022-12-26_2023-12-31.csv');
+		expect(exportFileName(f({}), null)).toBe('rasd-incidents_start_end.csv');
+		expect(aggregateFileName('Timeline (week)', f({ from: '2023-01-01' }), data)).toBe('rasd-timeline-week_2023-01-01_2025-01-03.csv');
+		expect(aggregateFileName('../../etc', f({}), data)).toBe('rasd-etc_2022-12-26_2025-01-03.csv');
+	});
+	it('name the view: its filters in URL order, safe characters only, cut to a safe length', () => {
+		const view = f({ from: '2023-01-01', to: '2023-12-31', provinces: ['SY11', 'SY09'], targets: ['Private Citizens & Property'], minCasualties: 5, q: 'car bomb' });
+		expect(aggregateFileName('timeline', view, data)).toBe('rasd-timeline_2023-01-01_2023-12-31_province-sy11+sy09_target-private-citizens-and-property_min-5_q-car-bomb.csv');
+		expect(exportFileName(view, data, 'xlsx')).toMatch(/^rasd-incidents_2023-01-01_2023-12-31_province-sy11\+sy09.*\.xlsx$/);
+		// An Arabic search has no Latin letters: left out of the name (the citation inside the file has it).
+		expect(exportFileName(f({ q: 'الرقة', perpetrators: ['../x/"y"'] }), data)).toBe('rasd-incidents_2022-12-26_2025-01-03_perp-x-y.csv');
+		const long = exportFileName(f({ perpetrators: Array.from({ length: 40 }, (_, i) => `Group number ${i}`) }), data);
+		expect(long.length).toBeLessThanOrEqual(184);
+		expect(long).toMatch(/^rasd-incidents_[\w+-]+\.csv$/);
 	});
 });

@@ -125,7 +125,11 @@ describe('builders equal the reference on random states', () => {
 				const expected = [...groups]
 					.map(([k, rows]) => {
 						const [bucket, series] = k.split('|');
-						return { bucket, series, value: refValue(rows, v.measure) };
+						const range =
+							v.measure === 'killed'
+								? { low: rows.reduce((t, r) => t + (r.killed_low ?? r.killed ?? 0), 0), high: rows.reduce((t, r) => t + (r.killed_high ?? r.killed ?? 0), 0) }
+								: {};
+						return { bucket, series, value: refValue(rows, v.measure), ...range };
 					})
 					.sort((a, b) => cmpNullsLast(a.bucket, b.bucket) || cmpNullsLast(a.series, b.series));
 				expect(await run(timelineQuery(v))).toEqual(expected);
@@ -220,6 +224,9 @@ describe('builders equal the reference on random states', () => {
 					prev_injured: refValue(before, 'injured'),
 					prev_killed_known: before.filter((r) => r.killed !== null).length,
 					prev_injured_known: before.filter((r) => r.injured !== null).length,
+					killed_low: cur.reduce((sum, r) => sum + (r.killed_low ?? r.killed ?? 0), 0),
+					killed_high: cur.reduce((sum, r) => sum + (r.killed_high ?? r.killed ?? 0), 0),
+					killed_ranged: cur.filter((r) => r.killed_low !== null || r.killed_high !== null).length,
 					period_from: from,
 					period_to: to,
 					prev_from: prev.from,

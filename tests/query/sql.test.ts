@@ -1,5 +1,6 @@
 // Every builder run on DuckDB (node-api) over the invented fixture, compiled by the real artifact build
 // (fixture-db.ts), against hand-computed figures.
+import { actorGroupOf } from '../../src/lib/data/actor-groups';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INCIDENT_COLUMN_NAMES } from '../../src/lib/data/schema';
 import { DEFAULT_VIEW, EMPTY_FILTERS, type Filters, type ViewState } from '../../src/lib/query/filters';
@@ -51,9 +52,8 @@ describe('the artifact the build makes from the fixture', () => {
 
 describe('metaQuery / sourcesQuery', () => {
 	it('reads the meta row with plain values', async () => {
-		expect(await run(metaQuery())).toEqual([
-			{ row_count: 36, date_min: '2022-12-26', date_max: '2025-01-03', synthetic_rows: 2 }
-		]);
+		const [meta] = await run(metaQuery());
+		expect(meta).toEqual({ row_count: 36, date_min: '2022-12-26', date_max: '2025-01-03', synthetic_rows: 2, source_sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
 	});
 	it('lists the sources', async () => {
 		const rows = await run(sourcesQuery());
@@ -146,6 +146,10 @@ describe('kpiQuery', () => {
 			prev_injured: 5,
 			prev_killed_known: 2,
 			prev_injured_known: 1,
+			// UCDP's 2023-01-15 incident gives 12 (9 to 20); the others count their best estimate at both ends.
+			killed_low: 21,
+			killed_high: 32,
+			killed_ranged: 1,
 			period_from: '2023-01-01',
 			period_to: '2023-01-31',
 			prev_from: '2022-12-01',
@@ -189,18 +193,21 @@ describe('timelineQuery', () => {
 		]);
 		const late = await run(timelineQuery(v({ grain: 'week', from: '2024-12-29', to: '2024-12-30', measure: 'killed' })));
 		expect(late).toEqual([
-			{ bucket: '2024-12-23', series: 'SY11', value: 2 },
-			{ bucket: '2024-12-30', series: 'SY11', value: 3 }
+			{ bucket: '2024-12-23', series: 'SY11', value: 2, low: 2, high: 2 },
+			{ bucket: '2024-12-30', series: 'SY11', value: 3, low: 3, high: 3 }
 		]);
 	});
 	it('buckets by quarter and stacks by province with admin1 / (unknown) fallbacks', async () => {
 		const rows = await run(timelineQuery(v({ grain: 'quarter', from: '2023-09-30', to: '2023-11-30', measure: 'killed' })));
 		expect(rows).toEqual([
-			{ bucket: '2023-07-01', series: '(unknown)', value: 1 },
-			{ bucket: '2023-10-01', series: '(unknown)', value: 0 },
-			{ bucket: '2023-10-01', series: 'Baghdad', value: 0 },
-			{ bucket: '2023-10-01', series: 'Nineveh', value: 7 }
+			{ bucket: '2023-07-01', series: '(unknown)', value: 1, low: 1, high: 1 },
+			{ bucket: '2023-10-01', series: '(unknown)', value: 0, low: 0, high: 0 },
+			{ bucket: '2023-10-01', series: 'Baghdad', value: 0, low: 0, high: 0 },
+			{ bucket: '2023-10-01', series: 'Nineveh', value: 7, low: 7, high: 7 }
 		]);
+		// UCDP's range: January 2023 holds 12 (9 to 20) beside figures without a range.
+		const ranged = await run(timelineQuery(v({ grain: 'month', from: '2023-01-01', to: '2023-01-31', measure: 'killed', stack: 'source' })));
+		expect(ranged.find((r) => r.series === 'ucdp')).toEqual({ bucket: '2023-01-01', series: 'ucdp', value: 19, low: 16, high: 27 });
 	});
 	it('rejects a grain outside the allow-list', () => {
 		expect(() => timelineQuery(v({ grain: 'decade' as never }))).toThrow(/grain/);
@@ -284,7 +291,8 @@ describe('incidentDetailQuery / exportQuery', () => {
 	it('returns one incident exactly as stored', async () => {
 		const expected = FIXTURE.find((r) => r.perpetrator === 'جماعة النور')!;
 		const rows = await run(incidentDetailQuery(expected.incident_id));
-		expect(rows).toEqual([{ ...expected }]);
+		// Every schema column as stored, and the actor group the build derived from the perpetrator.
+		expect(rows).toEqual([{ ...expected, actor_group: actorGroupOf(expected.perpetrator) }]);
 		expect(await run(incidentDetailQuery("x' OR '1'='1"))).toEqual([]);
 	});
 	it('exports every schema column of the filtered rows by date then id', async () => {

@@ -76,6 +76,17 @@ describe('serialiseViewState', () => {
 });
 
 describe('parseViewState', () => {
+	it('reads the incident overlay: a well-formed id is kept as it is, anything else is ignored with a notice', () => {
+		expect(parse('?province=SY11&incident=synthetic%3A4924')).toEqual({ state: view({ provinces: ['SY11'], incident: 'synthetic:4924' }), notices: [] });
+		expect(serialiseViewState(view({ provinces: ['SY11'], incident: 'synthetic:4924' }))).toBe('?province=SY11&incident=synthetic%3A4924');
+		expect(parse('?incident=csv%3Adesk-log.csv%3A12').state.incident).toBe('csv:desk-log.csv:12');
+		for (const bad of ['4924', 'bogus:1', 'synthetic:', 'synthetic:%20x', 'synthetic:a%0Ab', 'synthetic:a%E2%80%AEb', `synthetic:${'9'.repeat(300)}`, '%D8%00']) {
+			const { state, notices } = parse(`?incident=${bad}`);
+			expect(state.incident, bad).toBe(null);
+			expect(notices.join(' '), bad).toMatch(/incident/);
+		}
+	});
+
 	it('reads a hand-written URL, with or without "?"', () => {
 		const search = 'from=2023-01-01&province=SY07&target=police,NGO&attack=bombing/explosion&perp=Group+Alpha&source=ACLED&min=5&q=caf%C3%A9+%D8%AD%D9%84%D8%A8&stack=target&sort=killed&dir=asc';
 		const expected = view({
@@ -237,7 +248,8 @@ describe('round trip', () => {
 			page: fc.integer({ min: 1, max: 100_000 }),
 			lang: fc.constantFrom(null, ...LANGS),
 			digits: fc.constantFrom(...DIGITS),
-			theme: fc.constantFrom(null, ...THEMES)
+			theme: fc.constantFrom(null, ...THEMES),
+			incident: fc.constantFrom(null, 'synthetic:1', 'ucdp:4924', 'csv:desk-log.csv:12', 'manual:SY24-3', 'acled:SYR 1/2&x=y')
 		})
 		.map(({ dates: [a, b], ...rest }) => {
 			const [from, to] = a !== null && b !== null && a > b ? [b, a] : [a, b];

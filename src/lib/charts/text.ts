@@ -22,6 +22,8 @@ export interface ChartText {
 	notRecorded: string;
 	/** Tooltip line of the bucket total, e.g. "Incidents, total". */
 	total(measure: string): string;
+	/** The range of a total where sources give one, e.g. "range 55,100 to 70,300 where sources give one". */
+	range(low: string, high: string): string;
 	/** Low end of the map's colour scale, e.g. "0 incidents". */
 	scaleMin(measure: string): string;
 	unknownProvince: string;
@@ -38,6 +40,7 @@ export const ENGLISH_TEXT: ChartText = {
 	other: 'Other',
 	notRecorded: 'Not recorded',
 	total: (measure) => `${measure}, total`,
+	range: (low, high) => `range ${low} to ${high} where sources give one`,
 	scaleMin: (measure) => `0 ${measure.toLowerCase()}`,
 	unknownProvince: 'Unknown province',
 	unknownCountry: 'unknown country'

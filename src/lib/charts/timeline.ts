@@ -130,6 +130,18 @@ function mergeTail(series: SeriesData[], max: number): SeriesData[] {
 	return [...keep, other];
 }
 
+/** The deaths' range per bucket (rows with low / high, measure killed), or null when the rows carry none. */
+export function bucketRanges(input: ChartInput): Map<string, { low: number; high: number }> | null {
+	const out = new Map<string, { low: number; high: number }>();
+	for (const row of rowsOf(input)) {
+		const bucket = str(row.bucket);
+		if (bucket === null || !('low' in row) || !('high' in row)) continue;
+		const r = out.get(bucket) ?? { low: 0, high: 0 };
+		out.set(bucket, { low: r.low + num(row.low), high: r.high + num(row.high) });
+	}
+	return out.size ? out : null;
+}
+
 /** The axis: every bucket from the earlier of `from` and the first row to the later of `to` and the last row. */
 export function timelineBuckets(input: ChartInput, grain: Grain, from: string | null, to: string | null): string[] {
 	const seen = rowsOf(input)
@@ -150,6 +162,7 @@ export function timelineOption(input: ChartInput, options: TimelineOptions): ECh
 	const imprecise = collectImprecise(options.imprecise ?? []);
 	const partial = partialBuckets(buckets, grain, options.coverage);
 	const totals = buckets.map((b) => series.reduce((sum, s) => sum + (s.byBucket.get(b) ?? 0), 0));
+	const ranges = bucketRanges(input);
 	const colours = seriesColours(
 		series.map((s) => s.key),
 		[OTHER_SERIES, UNKNOWN_PROVINCE]
@@ -217,7 +230,7 @@ export function timelineOption(input: ChartInput, options: TimelineOptions): ECh
 		tooltip: {
 			trigger: 'axis',
 			axisPointer: { type: area ? 'line' : 'shadow' },
-			formatter: (params: unknown) => tooltipHtml(params, grain, measure, text, options.band ? (options.bandRule ?? BAND_RULE.en) : undefined),
+			formatter: (params: unknown) => tooltipHtml(params, grain, measure, text, options.band ? (options.bandRule ?? BAND_RULE.en) : undefined, ranges),
 			...tooltipDirection(text)
 		},
 		legend: { type: 'scroll', top: 0, align: rtl ? 'right' : 'auto' },
@@ -278,7 +291,14 @@ interface AxisParam {
  * the incidents dated less precisely than the bucket; then the usual range and its rule, and the rolling average,
  * when drawn. Names are escaped.
  */
-export function tooltipHtml(params: unknown, grain: Grain, measure: Measure, text: ChartText = ENGLISH_TEXT, bandRule?: string): string {
+export function tooltipHtml(
+	params: unknown,
+	grain: Grain,
+	measure: Measure,
+	text: ChartText = ENGLISH_TEXT,
+	bandRule?: string,
+	ranges: Map<string, { low: number; high: number }> | null = null
+): string {
 	const list = (Array.isArray(params) ? params : [params]) as AxisParam[];
 	const bucket = list[0]?.axisValue;
 	const valueOf = (p: AxisParam) => {
@@ -298,6 +318,9 @@ export function tooltipHtml(params: unknown, grain: Grain, measure: Measure, tex
 	const total = lines.reduce((sum, p) => sum + p.value, 0);
 	const head = bucket ? escapeHtml(text.bucketTitle(bucket, grain)) : '';
 	const out = [`<b>${head}</b>`, ...lines.map(line), `${escapeHtml(text.total(text.measure(measure)))}: <b>${text.number(total)}</b>`];
+	// The bucket's range, as the KPI gives it, only where some source gave one (otherwise both ends are the total).
+	const range = bucket ? ranges?.get(bucket) : undefined;
+	if (range && (range.low !== total || range.high !== total)) out.push(escapeHtml(text.range(text.number(range.low), text.number(range.high))));
 	out.push(...imprecise.map(line));
 	const lower = list.find((p) => id(p) === BAND_LOWER_SERIES);
 	const width = list.find((p) => id(p) === BAND_SERIES);

@@ -7,12 +7,12 @@ import { ATTACK_TYPES, type AttackType, type TargetType } from '../data/taxonomy
 import { ACTORS, arPrefixLi, ATTACK_TARGET_AFFINITY, FORCES_PERSON_PHRASES, FORCES_PHRASES, PRESENCE, STATIC_TARGETS, type Actor, type ActorKey, type TargetCategory } from './actors';
 import { casualtyCount, tableFromRecord, WeightedTable, type CasualtyModel } from './distributions';
 import { EpisodeDays } from './escalation';
+import { demoOutlet } from './outlets';
 import { DEMO_GOVERNORATES, type Town } from './places';
 import { checkSeed, Rng } from './prng';
 import { summaryAr, summaryEn, type SubEventType } from './text';
 import { DEMO_DATE_MAX, DEMO_DATE_MIN, DEMO_FIRST_YEAR, DEMO_MONTHS, ESCALATIONS, monthIndex, trendFactor, yearOf } from './timeline';
 
-export const DEMO_SOURCE_NAME = 'Rasd synthetic demo (not real incidents)';
 /** Share of summaries written in Arabic. */
 export const DEMO_ARABIC_SHARE = 0.17;
 /** The seed and size of the demo set inside data/incidents.parquet. */
@@ -280,7 +280,7 @@ export class DemoGenerator {
 			killed_high: null,
 			injured,
 			summary,
-			source_name: DEMO_SOURCE_NAME,
+			source_name: demoOutlet(r),
 			source_url: null,
 			raw_date: null,
 			raw_admin1: null,

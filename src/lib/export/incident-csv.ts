@@ -3,6 +3,7 @@
 // cells (src/lib/export/csv.ts).
 import type { QueryResult } from '../query/engine';
 import type { Filters } from '../query/filters';
+import { DIMENSIONS, DIMENSION_KEYS } from '../query/dimensions';
 import { UTF8_BOM, csvLine, type CsvValue } from './csv';
 
 const OPTIONS = { guardFormulas: true } as const;
@@ -36,13 +37,41 @@ function rangeText(f: Pick<Filters, 'from' | 'to'>, data: { min: string; max: st
 	return `${from}_${to}`;
 }
 
-/** `rasd-incidents_2023-01-01_2023-12-31.csv`. */
-export function exportFileName(f: Pick<Filters, 'from' | 'to'>, data: { min: string; max: string } | null): string {
-	return `rasd-incidents_${rangeText(f, data)}.csv`;
+/** Longest file name stem: file systems allow 255 bytes; the extension and a browser's " (1)" need the rest. */
+const MAX_STEM = 180;
+
+/** A value as a file-name part: lower case [a-z0-9-], other characters dropped or turned into '-'. */
+const slug = (v: string) => v.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+
+/**
+ * The part of a file name that names the view's filters, in URL-key order: `_province-sy11+sy09_target-military`,
+ * `_min-5`, `_q-car-bomb` ('' when only dates filter). Values without Latin letters or digits (an Arabic search)
+ * are dropped from the name; the citation inside the file still has them.
+ */
+export function viewFilePart(f: Filters): string {
+	const parts: string[] = [];
+	for (const key of DIMENSION_KEYS) {
+		const values = f[key].map(slug).filter((v) => v !== '');
+		if (values.length) parts.push(`${DIMENSIONS[key].url}-${values.join('+')}`);
+	}
+	if (f.minCasualties !== null) parts.push(`min-${f.minCasualties}`);
+	const q = slug(f.q);
+	if (q) parts.push(`q-${q}`);
+	return parts.map((p) => `_${p}`).join('');
 }
 
-/** `rasd-timeline_2023-01-01_2023-12-31.csv`; the chart name is reduced to [a-z0-9-]. */
-export function aggregateFileName(chart: string, f: Pick<Filters, 'from' | 'to'>, data: { min: string; max: string } | null): string {
-	const name = chart.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'chart';
-	return `rasd-${name}_${rangeText(f, data)}.csv`;
+/** `rasd-<name>_<from>_<to><filters>`, cut to a safe length; the name is reduced to [a-z0-9-]. */
+export function viewFileStem(name: string, f: Filters, data: { min: string; max: string } | null): string {
+	const stem = `rasd-${slug(name) || 'chart'}_${rangeText(f, data)}${viewFilePart(f)}`;
+	return stem.length <= MAX_STEM ? stem : stem.slice(0, MAX_STEM).replace(/[-+_]+$/, '');
+}
+
+/** `rasd-incidents_2023-01-01_2023-12-31_province-sy11.csv`: named after the view. */
+export function exportFileName(f: Filters, data: { min: string; max: string } | null, extension = 'csv'): string {
+	return `${viewFileStem('incidents', f, data)}.${extension}`;
+}
+
+/** `rasd-timeline_2023-01-01_2023-12-31_province-sy11.csv`: a chart's figures, named after the view. */
+export function aggregateFileName(chart: string, f: Filters, data: { min: string; max: string } | null): string {
+	return `${viewFileStem(chart, f, data)}.csv`;
 }

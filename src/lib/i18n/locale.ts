@@ -164,6 +164,7 @@ export function makeLocale(lang: Lang, digits: Digits = 'latn'): Locale {
 		other: t('chart.other'),
 		notRecorded: t('chart.notRecorded'),
 		total: (m) => t('chart.total', { measure: m }),
+		range: (low, high) => t('kpi.range', { low, high }),
 		scaleMin: (m) => t('chart.scaleMin', { zero: number(0), measure: m.toLocaleLowerCase(tag) }),
 		unknownProvince: t('chart.unknownProvince'),
 		unknownCountry: t('chart.unknownCountry')

@@ -34,6 +34,19 @@ export const ROLLUP_MEASURE_SQL: Readonly<Record<Measure, string>> = {
 	injured: 'coalesce(sum(i.injured_sum), 0)::DOUBLE'
 };
 
+/**
+ * The ends of the deaths' range (measure killed): each incident's low / high estimate where its source gives a
+ * range, its best estimate elsewhere, so the range brackets the sum of best estimates.
+ */
+export const KILLED_RANGE_SQL = {
+	low: 'coalesce(sum(coalesce(i.killed_low, i.killed)), 0)::DOUBLE',
+	high: 'coalesce(sum(coalesce(i.killed_high, i.killed)), 0)::DOUBLE'
+} as const;
+export const ROLLUP_KILLED_RANGE_SQL = {
+	low: 'coalesce(sum(i.killed_low_sum), 0)::DOUBLE',
+	high: 'coalesce(sum(i.killed_high_sum), 0)::DOUBLE'
+} as const;
+
 /** Bucket start as 'YYYY-MM-DD'; DuckDB's week is the ISO week (Monday). */
 export const BUCKET_SQL: Readonly<Record<Grain, string>> = {
 	day: "strftime(i.event_date, '%Y-%m-%d')",
@@ -134,6 +147,7 @@ export const LIST_COLUMNS: string[] = [
 	'injured',
 	'source_dataset',
 	'summary',
+	'source_name',
 	'source_url'
 ];
 

@@ -57,7 +57,15 @@ export interface Presentation {
 	map: MapMode;
 }
 
-export type ViewState = Filters & Presentation & DisplaySettings;
+/**
+ * What the page shows over the view without changing its figures: the incident record opened from a permalink
+ * (`?incident=<incident_id>`). Part of the URL, never of the filters, so no channel re-runs when it changes.
+ */
+export interface Overlay {
+	incident: string | null;
+}
+
+export type ViewState = Filters & Presentation & DisplaySettings & Overlay;
 
 /** Names of the filter fields (what a change to sends the list back to page 1). */
 export const FILTER_KEYS: readonly (keyof Filters)[] = ['from', 'to', ...DIMENSION_KEYS, 'minCasualties', 'q', 'bbox'];
@@ -84,5 +92,6 @@ export const DEFAULT_VIEW: ViewState = {
 	sortDir: 'desc',
 	page: 1,
 	map: 'governorate',
-	...DISPLAY_DEFAULTS
+	...DISPLAY_DEFAULTS,
+	incident: null
 };

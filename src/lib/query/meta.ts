@@ -6,6 +6,8 @@ export interface Meta {
 	dateMin: string | null;
 	dateMax: string | null;
 	syntheticRows: number;
+	/** sha256 of the Parquet file the artifact was built from (cited with exports). */
+	sourceSha256: string | null;
 }
 
 export function metaFromResult(r: QueryResult): Meta | null {
@@ -16,6 +18,7 @@ export function metaFromResult(r: QueryResult): Meta | null {
 		rowCount: Number(get('row_count') ?? 0),
 		dateMin: text(get('date_min')),
 		dateMax: text(get('date_max')),
-		syntheticRows: Number(get('synthetic_rows') ?? 0)
+		syntheticRows: Number(get('synthetic_rows') ?? 0),
+		sourceSha256: text(get('source_sha256'))
 	};
 }

@@ -24,8 +24,13 @@ export const ROLLUP_DIMS = [
 	'source_dataset'
 ] as const satisfies readonly (RollupColumn | 'admin1' | 'country')[];
 
-/** The figures of a rollup row: incidents, sums of the known killed / injured, incidents with a known figure. */
-const FIGURES = ['n', 'killed_sum', 'injured_sum', 'killed_known', 'injured_known'] as const;
+/**
+ * The figures of a rollup row: incidents, sums of the known killed / injured, incidents with a known figure, and
+ * the ends of the deaths' range: sums of the low and of the high estimates where a source gives them, the best
+ * estimate elsewhere (so the range brackets the best sum), and how many incidents had a range. Kept in the rollup
+ * (three columns) so that the KPI keeps answering from it when the view has ranges.
+ */
+const FIGURES = ['n', 'killed_sum', 'injured_sum', 'killed_known', 'injured_known', 'killed_low_sum', 'killed_high_sum', 'killed_ranged'] as const;
 
 /** Every rollup column, in table order: month_start DATE (first day of the month), the dims, the figures. */
 export const ROLLUP_COLUMNS = ['month_start', ...ROLLUP_DIMS, ...FIGURES] as const;
@@ -46,7 +51,9 @@ export function incidentRowsSql(input: string, where: string, lead = ''): string
 		`SELECT ${lead}CAST(date_trunc('month', i.event_date) AS DATE) AS month_start, ` +
 		`${ROLLUP_DIMS.map((d) => `i.${d}`).join(', ')}, CAST(1 AS INTEGER) AS n, ` +
 		`CAST(i.killed AS BIGINT) AS killed_sum, CAST(i.injured AS BIGINT) AS injured_sum, ` +
-		`CAST(i.killed IS NOT NULL AS INTEGER) AS killed_known, CAST(i.injured IS NOT NULL AS INTEGER) AS injured_known ` +
+		`CAST(i.killed IS NOT NULL AS INTEGER) AS killed_known, CAST(i.injured IS NOT NULL AS INTEGER) AS injured_known, ` +
+		`CAST(coalesce(i.killed_low, i.killed) AS BIGINT) AS killed_low_sum, CAST(coalesce(i.killed_high, i.killed) AS BIGINT) AS killed_high_sum, ` +
+		`CAST((i.killed_low IS NOT NULL OR i.killed_high IS NOT NULL) AS INTEGER) AS killed_ranged ` +
 		`FROM ${input} AS i ${where}`
 	);
 }
@@ -165,7 +172,7 @@ const ROLLUP_KEYS: ReadonlySet<string> = new Set(['month_start', ...ROLLUP_DIMS]
 /**
  * FROM item (aliased i) of the rollup-shaped rows of the filters over a cover; `omit` leaves filter parts out
  * (the filters' dates are replaced by the cover). With `keys`, the rows come pre-grouped by those stored columns
- * (ENUMs, DATE), carrying the sums of n, killed_sum and injured_sum, so that the builder's text expressions
+ * (ENUMs, DATE), carrying the sums of n, killed_sum, injured_sum and the range's ends, so that the builder's text expressions
  * (casts, strftime, coalesce) run once per group rather than once per row: about 5x faster for the timeline.
  */
 export function coverFrom(
@@ -183,7 +190,8 @@ export function coverFrom(
 	if (keys.length === 0) return `${union} AS i ${where}`;
 	const cols = keys.map((k) => `i.${k}`).join(', ');
 	return (
-		`(SELECT ${cols}, sum(i.n) AS n, sum(i.killed_sum) AS killed_sum, sum(i.injured_sum) AS injured_sum ` +
+		`(SELECT ${cols}, sum(i.n) AS n, sum(i.killed_sum) AS killed_sum, sum(i.injured_sum) AS injured_sum, ` +
+		`sum(i.killed_low_sum) AS killed_low_sum, sum(i.killed_high_sum) AS killed_high_sum ` +
 		`FROM ${union} AS i ${where} GROUP BY ${cols}) AS i`
 	);
 }

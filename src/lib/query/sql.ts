@@ -11,10 +11,12 @@ import {
 	categoryColumn,
 	EXPORT_COLUMNS,
 	INCIDENTS,
+	KILLED_RANGE_SQL,
 	LIST_COLUMNS,
 	MEASURE_SQL,
 	META,
 	MONTH_BUCKET_SQL,
+	ROLLUP_KILLED_RANGE_SQL,
 	ROLLUP_MEASURE_SQL,
 	SORT_DIRECTIONS,
 	SORT_SQL,
@@ -66,12 +68,13 @@ function positiveInt(n: number, max: number, what: string): number {
 	return n;
 }
 
-/** Dataset metadata: row_count, date_min, date_max, synthetic_rows (one row). */
+/** Dataset metadata: row_count, date_min, date_max, synthetic_rows, source_sha256 (one row; the sha256 is cited). */
 export function metaQuery(): BoundQuery {
 	return named('meta', {
 		sql:
 			`SELECT CAST(row_count AS INTEGER) AS row_count, strftime(date_min, '%Y-%m-%d') AS date_min, ` +
-			`strftime(date_max, '%Y-%m-%d') AS date_max, CAST(synthetic_rows AS INTEGER) AS synthetic_rows FROM ${META}`,
+			`strftime(date_max, '%Y-%m-%d') AS date_max, CAST(synthetic_rows AS INTEGER) AS synthetic_rows, ` +
+			`CAST(source_sha256 AS VARCHAR) AS source_sha256 FROM ${META}`,
 		params: []
 	});
 }
@@ -91,7 +94,9 @@ export function sourcesQuery(): BoundQuery {
  * Headline figures for the filtered period and the period of equal length just before it (same other filters).
  * One row: incidents, killed, injured, prev_incidents, prev_killed, prev_injured (sums of known figures, 0 when
  * none is known), killed_known, injured_known, prev_killed_known, prev_injured_known (incidents with a known
- * figure), period_from, period_to, prev_from, prev_to.
+ * figure), killed_low, killed_high (the current period's deaths summed with each incident's low / high estimate
+ * where its source gives a range, its best estimate elsewhere), killed_ranged (incidents with a range),
+ * period_from, period_to, prev_from, prev_to.
  */
 export function kpiQuery(f: Filters, data: { min: string; max: string }, options: SourceOptions = {}): BoundQuery {
 	const cur = resolvePeriod(f, data);
@@ -111,11 +116,16 @@ export function kpiQuery(f: Filters, data: { min: string; max: string }, options
 			`CAST(count(i.injured) ${during()} AS INTEGER) AS ${alias}injured_known`
 		];
 	};
-	const select = [
-		...figures('', cur),
-		...figures('prev_', prev),
-		...periodColumns(p, cur, prev)
+	// Placeholders are bound in the order the text is built, which must be the order of the SELECT list.
+	const current = figures('', cur);
+	const previous = figures('prev_', prev);
+	const during = () => `i.event_date BETWEEN ${p.date(cur.from)} AND ${p.date(cur.to)}`;
+	const range = [
+		`CAST(coalesce(sum(coalesce(i.killed_low, i.killed)) FILTER (WHERE ${during()}), 0) AS DOUBLE) AS killed_low`,
+		`CAST(coalesce(sum(coalesce(i.killed_high, i.killed)) FILTER (WHERE ${during()}), 0) AS DOUBLE) AS killed_high`,
+		`CAST(count(*) FILTER (WHERE ${during()} AND (i.killed_low IS NOT NULL OR i.killed_high IS NOT NULL)) AS INTEGER) AS killed_ranged`
 	];
+	const select = [...current, ...previous, ...range, ...periodColumns(p, cur, prev)];
 	// Scan only the days of both periods; the FILTER clauses split them.
 	const lo = prev.from < cur.from ? prev.from : cur.from;
 	const hi = prev.to > cur.to ? prev.to : cur.to;
@@ -146,9 +156,15 @@ function kpiRollupQuery(f: Filters, cur: Period, prev: Period): BoundQuery {
 			`CAST(coalesce(sum(i.injured_known) ${during}, 0) AS INTEGER) AS ${alias}injured_known`
 		];
 	};
+	const range = [
+		`CAST(coalesce(sum(i.killed_low_sum) FILTER (WHERE i.period = 0), 0) AS DOUBLE) AS killed_low`,
+		`CAST(coalesce(sum(i.killed_high_sum) FILTER (WHERE i.period = 0), 0) AS DOUBLE) AS killed_high`,
+		`CAST(coalesce(sum(i.killed_ranged) FILTER (WHERE i.period = 0), 0) AS INTEGER) AS killed_ranged`
+	];
 	const select = [
 		...figures('', 0),
 		...figures('prev_', 1),
+		...range,
 		...periodColumns(p, cur, prev)
 	];
 	const periodSelects = (period: Period, tag: 0 | 1) => {
@@ -165,7 +181,8 @@ function kpiRollupQuery(f: Filters, cur: Period, prev: Period): BoundQuery {
 
 /**
  * Timeline rows: bucket ('YYYY-MM-DD' start of the day / ISO week / month / quarter / year), series (p-code, else
- * admin1, else '(unknown)' when stacked by province; target type when stacked by target), value (the measure).
+ * admin1, else '(unknown)' when stacked by province; target type when stacked by target), value (the measure);
+ * with measure killed also low and high (the range's ends, KILLED_RANGE_SQL).
  * Only non-empty buckets come back; the chart fills the gaps.
  */
 export function timelineQuery(v: ViewState, options: SourceOptions = {}): BoundQuery {
@@ -175,8 +192,11 @@ export function timelineQuery(v: ViewState, options: SourceOptions = {}): BoundQ
 	const cover = auto(options) && stackKeys ? rollupPlan(v, v.grain) : null;
 	const bucket = cover ? pick(MONTH_BUCKET_SQL, v.grain, 'grain') : pick(BUCKET_SQL, v.grain, 'grain');
 	const { from, value } = readFrom(v, v.measure, p, cover, [], ['month_start', ...(stackKeys ?? [])]);
+	// Deaths also carry their range (low, high), for the tooltip's "range ... where sources give one".
+	const range = v.measure === 'killed' ? (cover ? ROLLUP_KILLED_RANGE_SQL : KILLED_RANGE_SQL) : null;
+	const extra = range ? `, ${range.low} AS low, ${range.high} AS high` : '';
 	return p.query('timeline', 
-		`SELECT ${bucket} AS bucket, ${series} AS series, ${value} AS value FROM ${from} GROUP BY ALL ORDER BY bucket, series`
+		`SELECT ${bucket} AS bucket, ${series} AS series, ${value} AS value${extra} FROM ${from} GROUP BY ALL ORDER BY bucket, series`
 	);
 }
 
@@ -298,11 +318,14 @@ export function incidentPageQuery(v: ViewState, pageSize: number, options: PageO
 	);
 }
 
-/** Every schema column of one incident (zero or one row). */
+/** The record shows the perpetrator's actor group (derived by the artifact build) beside the schema columns. */
+const DETAIL_COLUMNS = [...EXPORT_COLUMNS, 'actor_group'];
+
+/** Every schema column of one incident, and its actor group (zero or one row). */
 export function incidentDetailQuery(id: string): BoundQuery {
 	const p = new Params();
 	return p.query('detail', 
-		`SELECT ${EXPORT_COLUMNS.map(selectColumn).join(', ')} FROM ${INCIDENTS} AS i WHERE i.incident_id = ${p.bind(id)}`
+		`SELECT ${DETAIL_COLUMNS.map(selectColumn).join(', ')} FROM ${INCIDENTS} AS i WHERE i.incident_id = ${p.bind(id)}`
 	);
 }
 

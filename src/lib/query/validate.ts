@@ -3,6 +3,7 @@
 import { DIMENSIONS, DIMENSION_KEYS, isWellFormedText } from './dimensions';
 import { GRAINS, MAP_MODES, MEASURES, SORT_KEYS, STACKS, type ViewState } from './filters';
 import { isCanonicalBbox } from './bbox';
+import { SOURCE_DATASETS } from '../data/taxonomy';
 
 export { isWellFormedText } from './dimensions';
 
@@ -11,6 +12,20 @@ export const MAX_LIST_VALUES = 50;
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_MIN_CASUALTIES = 1_000_000;
 export const MAX_PAGE = 100_000;
+/** Longest incident id a link may name (`<source_dataset>:<source_record_id>`; CSV ids can be file:line). */
+export const MAX_INCIDENT_ID_LENGTH = 200;
+
+/** An incident id as the schema writes it: `<source_dataset>:<record id>`, the record id without control
+ *  characters, not blank, writable into a URL. Whether the incident exists is the engine's to say. */
+export function isIncidentId(text: string): boolean {
+	if (text.length > MAX_INCIDENT_ID_LENGTH || !isWellFormedText(text)) return false;
+	const colon = text.indexOf(':');
+	if (colon < 0 || !(SOURCE_DATASETS as readonly string[]).includes(text.slice(0, colon))) return false;
+	const record = text.slice(colon + 1);
+	// Control and bidi-control characters never occur in ids the importers write, and would garble a notice.
+	// eslint-disable-next-line no-control-regex
+	return record.trim() !== '' && record.trim() === record && !/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/.test(record);
+}
 
 const ISO_DATE = /^([1-9]\d{3})-(\d{2})-(\d{2})$/;
 
@@ -68,5 +83,6 @@ export function viewStateProblems(v: ViewState): string[] {
 	if (!oneOf(SORT_KEYS, v.sort)) out.push('sort is invalid');
 	if (!oneOf(['asc', 'desc'], v.sortDir)) out.push('dir is invalid');
 	if (!isWhole(v.page, 1, MAX_PAGE)) out.push('page is invalid');
+	if (v.incident !== null && !(typeof v.incident === 'string' && isIncidentId(v.incident))) out.push('incident is invalid');
 	return out;
 }

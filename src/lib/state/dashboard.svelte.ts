@@ -4,6 +4,7 @@
 import type { BoundQuery, QueryEngine, QueryResult } from '../query/engine';
 import { DEFAULT_VIEW, type Filters, type ViewState } from '../query/filters';
 import {
+	categoryQuery,
 	dimensionOptionsQuery,
 	exportQuery,
 	incidentDetailQuery,
@@ -219,6 +220,15 @@ export class Dashboard {
 	/** A statement outside the channels (the map's zoomed point layer); null while no engine is attached. */
 	async run(query: BoundQuery): Promise<QueryResult | null> {
 		return this.engine ? this.engine.run(query) : null;
+	}
+
+	/** The source datasets with incidents under these filters, with their counts (largest first): what a citation
+	 *  of the view names. Read like the source ranking (from the month rollup when the view allows). */
+	async sourcesInView(f: Filters): Promise<{ source: string; n: number }[]> {
+		if (!this.engine) throw new Error('engine not ready');
+		const r = await this.engine.run(categoryQuery({ ...DEFAULT_VIEW, ...f, measure: 'incidents' }, 'source', { limit: null }));
+		const keys = r.columns.key ?? [];
+		return keys.map((k, i) => ({ source: String(k), n: Number(r.columns.value?.[i] ?? 0) })).filter((s) => s.n > 0);
 	}
 
 	async detail(id: string): Promise<QueryResult> {

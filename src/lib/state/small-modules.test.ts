@@ -96,7 +96,7 @@ describe('default-view asset and meta', () => {
 		expect(parseDefaultViewAsset('nope')).toBe(null);
 	});
 	it('reads the meta row', () => {
-		expect(metaFromResult(meta)).toEqual({ rowCount: 10, dateMin: '2023-01-01', dateMax: '2023-12-31', syntheticRows: 4 });
+		expect(metaFromResult(meta)).toEqual({ rowCount: 10, dateMin: '2023-01-01', dateMax: '2023-12-31', syntheticRows: 4, sourceSha256: null });
 		expect(metaFromResult(r(['row_count'], []))).toBe(null);
 	});
 });

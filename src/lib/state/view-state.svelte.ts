@@ -10,6 +10,10 @@ export interface UrlAccess {
 	read(): string;
 	/** Records a new history entry whose query string is `search` ('' = the default view). */
 	push(search: string): void;
+	/** Rewrites the current history entry (no new entry). */
+	replace?(search: string): void;
+	/** Goes back one history entry (the browser then reports it, and the page calls load()). */
+	back?(): void;
 }
 
 export interface ViewCodec {
@@ -38,11 +42,42 @@ export class ViewStateStore {
 		return this.codec.serialise(this.value);
 	}
 
+	/** The open incident's history entry was pushed by openIncident (so closing can go back to the view). */
+	private overlayPushed = false;
+
 	/** Reads the state from the URL: on first load and on back/forward. Never records history. */
 	load(): void {
 		const { state, notices } = this.codec.parse(this.url.read());
 		this.value = copyView(state);
 		this.notices = notices;
+		if (state.incident === null) this.overlayPushed = false;
+	}
+
+	/** Opens an incident's record over the view, as a history entry of its own: Back closes it. */
+	openIncident(id: string): void {
+		if (this.value.incident === id) return;
+		const wasOpen = this.value.incident !== null;
+		this.set({ incident: id });
+		this.overlayPushed = !wasOpen || this.overlayPushed;
+	}
+
+	/**
+	 * Closes the record and returns to the view: back to the entry before it when this page opened it (so Back and
+	 * Forward stay meaningful), else (a link that opened on the record) the same entry without it.
+	 */
+	closeIncident(): void {
+		if (this.value.incident === null) return;
+		// The value changes at once (the dialog must not reopen while the browser goes back).
+		const next = copyView({ ...this.value, incident: null });
+		this.value = next;
+		if (this.overlayPushed && this.url.back) {
+			this.overlayPushed = false;
+			this.url.back();
+			return;
+		}
+		const search = this.codec.serialise(next);
+		if (this.url.replace) this.url.replace(search);
+		else this.url.push(search);
 	}
 
 	/**

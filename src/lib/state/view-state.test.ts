@@ -82,4 +82,32 @@ describe('ViewStateStore', () => {
 		expect(store.value.from).toBe('2023-01-01');
 		expect(store.value.to).toBe(null);
 	});
+
+	it('opens an incident as its own history entry and closes it by going back; a linked record closes in place', () => {
+		const history: string[] = ['?province=SY11'];
+		let backs = 0;
+		const access = {
+			read: () => history[history.length - 1],
+			push: (search: string) => void history.push(search),
+			replace: (search: string) => void (history[history.length - 1] = search),
+			back: () => {
+				backs++;
+				history.pop();
+			}
+		};
+		const store = new ViewStateStore(access);
+		store.load();
+		store.openIncident('synthetic:7');
+		expect(history).toEqual(['?province=SY11', '?province=SY11&incident=synthetic%3A7']);
+		expect(store.value.page).toBe(1);
+		store.closeIncident();
+		expect([backs, store.value.incident, history]).toEqual([1, null, ['?province=SY11']]);
+
+		// Opened from a link: closing rewrites the entry rather than leaving the page.
+		history.splice(0, history.length, '?incident=synthetic%3A9');
+		store.load();
+		expect(store.value.incident).toBe('synthetic:9');
+		store.closeIncident();
+		expect([backs, store.value.incident, history]).toEqual([1, null, ['']]);
+	});
 });

@@ -14,6 +14,7 @@ import {
 	MAX_MIN_CASUALTIES,
 	MAX_PAGE,
 	MAX_QUERY_LENGTH,
+	isIncidentId,
 	isIsoDate,
 	isWellFormedText,
 	normaliseQuery
@@ -144,7 +145,18 @@ const TRAILING: readonly ScalarParam[] = [
 	// Display settings: absent = the browser's language, Latin digits, the system's colour scheme.
 	choiceParam('lang', 'lang', LANGS),
 	choiceParam('digits', 'digits', DIGITS),
-	choiceParam('theme', 'theme', THEMES)
+	choiceParam('theme', 'theme', THEMES),
+	// The incident record shown over the view (an overlay: the figures do not change). Its existence is checked
+	// when the engine answers; here only its form.
+	{
+		name: 'incident',
+		read(value, draft) {
+			if (!isIncidentId(value)) return msg('url.notIncident', { value: quote(value) });
+			draft.incident = value;
+			return null;
+		},
+		write: (s) => s.incident
+	}
 ];
 
 const SCALARS = new Map([...LEADING, ...TRAILING].map((p) => [p.name, p] as const));
