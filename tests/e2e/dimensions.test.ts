@@ -43,6 +43,8 @@ describe.skipIf(!existsSync(PARQUET))('new dimensions end to end', () => {
 		const shown = { incidents: await kpiValue(w.page, 'incidents'), killed: await kpiValue(w.page, 'killed') };
 		expect(shown).toEqual({ incidents: expected.incidents, killed: expected.killed });
 		expect(await w.page.getByTestId('active-filter').count()).toBe(5);
+		// A district may share its governorate's name: its chip names the dimension too.
+		expect(await w.page.locator('[data-filter="districts:SY1101"]').innerText()).toMatch(/^Districts: Ar-Raqqa/);
 		expect(Number(await w.page.getByTestId('incident-count').getAttribute('data-value'))).toBe(expected.incidents);
 
 		const copied = await w.page.getByTestId('copy-link').getAttribute('data-href');

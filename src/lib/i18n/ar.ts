@@ -95,6 +95,7 @@ export const ar: Messages = {
 	'filters.q': 'بحث نصي',
 	'filters.q.placeholder': 'ملخصات، أماكن، جهات',
 	'filters.selected': 'تم اختيار {n}',
+	'filters.chip.named': '{group}: {value}',
 	'filters.chip.from': 'من {value}',
 	'filters.chip.to': 'إلى {value}',
 	'filters.chip.min': 'الضحايا ≥ {value}',

@@ -88,6 +88,7 @@ export const en = {
 	'filters.q': 'Text search',
 	'filters.q.placeholder': 'Summaries, places, actors',
 	'filters.selected': '{n} selected',
+	'filters.chip.named': '{group}: {value}',
 	'filters.chip.from': 'From {value}',
 	'filters.chip.to': 'To {value}',
 	'filters.chip.min': 'Casualties ≥ {value}',

@@ -68,6 +68,9 @@ export interface Dimension {
 	valueLabel: string;
 	/** How a value reads on a chip. */
 	chip: ValueKind;
+	/** The chip also names the dimension ("Districts: Ar-Raqqa"), where a value alone is ambiguous (a district can
+	 *  share its governorate's name; "day" alone says nothing). */
+	chipNamed?: boolean;
 	/** Optional SQL of its own (a dimension spanning two columns); default `column IN (?, ...)`. */
 	condition?(values: readonly string[], p: Params): string;
 }
@@ -119,7 +122,7 @@ export const DIMENSIONS = {
 		url: 'district',
 		canonical: (v) => (isSyrianDistrictCode(v) ? (SYRIA_DISTRICT_PCODES.includes(v.toUpperCase()) ? v.toUpperCase() : null) : isTextValue(v) ? v : null),
 		column: 'i.admin2_pcode', rollup: null, ownChart: null,
-		label: 'filters.districts', valueLabel: 'url.label.district', chip: 'district',
+		label: 'filters.districts', valueLabel: 'url.label.district', chip: 'district', chipNamed: true,
 		condition(values, p) {
 			const codes = values.filter(isSyrianDistrictCode);
 			const names = values.filter((v) => !isSyrianDistrictCode(v));
@@ -131,7 +134,7 @@ export const DIMENSIONS = {
 	},
 	precisions: {
 		url: 'precision', canonical: lower(oneOf(DATE_PRECISIONS)), column: 'i.date_precision',
-		rollup: null, ownChart: null, label: 'filters.precisions', valueLabel: 'url.label.precision', chip: 'precision'
+		rollup: null, ownChart: null, label: 'filters.precisions', valueLabel: 'url.label.precision', chip: 'precision', chipNamed: true
 	},
 	actors: {
 		url: 'actor', canonical: lower(oneOf(ACTOR_GROUP_SLUGS)), column: 'i.actor_group',
