@@ -63,6 +63,11 @@ export async function openFixtureDb(rows: readonly Incident[]): Promise<FixtureD
 	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
 	const conn = await instance.connect();
 	await conn.run(`ATTACH ${literal(artifact)} AS ${ARTIFACT_ALIAS} (READ_ONLY)`);
+	return fixtureOver(instance, conn, () => rmSync(dir, { recursive: true, force: true }));
+}
+
+/** The strict engine and a row reader over a connection; close() also runs `cleanUp`. */
+function fixtureOver(instance: DuckDBInstance, conn: DuckDBConnection, cleanUp = () => {}): FixtureDb {
 	return {
 		engine: new StrictEngine(conn),
 		async rows(sql, params = []) {
@@ -73,7 +78,7 @@ export async function openFixtureDb(rows: readonly Incident[]): Promise<FixtureD
 		close() {
 			conn.closeSync();
 			instance.closeSync();
-			rmSync(dir, { recursive: true, force: true });
+			cleanUp();
 		}
 	};
 }
@@ -92,16 +97,5 @@ export async function openParquetDb(path: string): Promise<FixtureDb> {
 	const conn = await instance.connect();
 	await conn.run("ATTACH ':memory:' AS rasd");
 	await conn.run(`CREATE TABLE ${INCIDENTS} AS SELECT * FROM read_parquet(${literal(path)}) ORDER BY event_date`);
-	return {
-		engine: new StrictEngine(conn),
-		async rows(sql, params = []) {
-			const stmt = await conn.prepare(sql);
-			bindLikeWasm(stmt, params);
-			return (await stmt.runAndReadAll()).getRowObjectsJS() as Record<string, unknown>[];
-		},
-		close() {
-			conn.closeSync();
-			instance.closeSync();
-		}
-	};
+	return fixtureOver(instance, conn);
 }
