@@ -13,6 +13,16 @@ export type ChannelName = ViewName;
 
 const f = (name: ChannelName, v: ViewState) => JSON.stringify(filtersRead(name, v));
 
+/**
+ * The channels a view shows: the governorate tiles (`province`) only in the compact tile view, the map's units and
+ * cells only when the map is drawn. The others are not asked, so a filter change runs no query nobody sees.
+ */
+export function channelActive(name: ChannelName, v: ViewState): boolean {
+	if (name === 'province') return v.map === 'tiles';
+	if (name === 'map' || name === 'cells') return v.map !== 'tiles';
+	return true;
+}
+
 export function channelKey(name: ChannelName, v: ViewState, range: DataRange | null): string {
 	switch (name) {
 		case 'kpis':

@@ -16,7 +16,7 @@ import {
 import type { ArrowTableLike } from '../engine/arrow-result';
 import { isStoppable } from '../engine/guarded-engine';
 import { runsArrow } from '../engine/prepared-engine';
-import { CHANNELS, channelKey, channelQuery, type ChannelName, type DataRange } from './channels';
+import { CHANNELS, channelActive, channelKey, channelQuery, type ChannelName, type DataRange } from './channels';
 import { PRECOMPUTED_CHANNELS, type DefaultViewAsset } from '../query/default-view-asset';
 import { Latest } from './latest';
 import { metaFromResult, type Meta } from '../query/meta';
@@ -88,12 +88,12 @@ export class Dashboard {
 
 	/** Every channel answered for this exact view state. */
 	isReady(v: ViewState): boolean {
-		return this.status === 'ready' && CHANNELS.every((c) => this.isCurrent(c, v));
+		return this.status === 'ready' && CHANNELS.every((c) => !channelActive(c, v) || this.isCurrent(c, v));
 	}
 
 	/** Some channel's answer for this exact view state is an error (the page is settled, but not well). */
 	hasErrors(v: ViewState): boolean {
-		return CHANNELS.some((c) => this.isCurrent(c, v) && this.answers[c]?.error);
+		return CHANNELS.some((c) => channelActive(c, v) && this.isCurrent(c, v) && this.answers[c]?.error);
 	}
 
 	/** Paints the default view from build-time figures; only when the page opened on the default view. */
@@ -170,6 +170,7 @@ export class Dashboard {
 		const range = this.range;
 		if (!engine || !range) return;
 		for (const c of CHANNELS) {
+			if (!channelActive(c, v)) continue;
 			const key = channelKey(c, v, range);
 			if (this.issued.get(c) === key) continue;
 			this.issued.set(c, key);

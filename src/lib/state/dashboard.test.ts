@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { BoundQuery, QueryEngine, QueryResult } from '../query/engine';
 import { DEFAULT_VIEW, type ViewState } from '../query/filters';
 import { metaQuery, sourcesQuery } from '../query/sql';
-import { CHANNELS, channelQuery } from './channels';
+import { CHANNELS, channelActive, channelQuery, type ChannelName } from './channels';
+
+/** The channels a view shows (the tiles or the map, not both). */
+const shown = (v: ViewState): ChannelName[] => CHANNELS.filter((c) => channelActive(c, v));
 import { Dashboard } from './dashboard.svelte';
 import { DEFAULT_VIEW_ASSET_VERSION, type DefaultViewAsset } from '../query/default-view-asset';
 
@@ -48,10 +51,26 @@ describe('Dashboard', () => {
 		expect(d.status).toBe('ready');
 		expect(d.isReady(DEFAULT_VIEW)).toBe(false);
 		// (The filter-option lists may ask the same query as a ranked chart of the default view, hence >= 1.)
-		for (const c of CHANNELS) expect(engine.answer(channelQuery(c, DEFAULT_VIEW, range), `v1-${c}`)).toBeGreaterThanOrEqual(1);
+		for (const c of shown(DEFAULT_VIEW)) expect(engine.answer(channelQuery(c, DEFAULT_VIEW, range), `v1-${c}`)).toBeGreaterThanOrEqual(1);
+		// The governorate tiles are not drawn beside the map, so their query is not asked.
+		expect(engine.pending.some((p) => p.query.sql === channelQuery('province', DEFAULT_VIEW, range).sql)).toBe(false);
 		await flush();
 		expect(d.isReady(DEFAULT_VIEW)).toBe(true);
 		expect(d.answer('kpis')?.result?.columns.tag).toEqual(['v1-kpis']);
+	});
+
+	it('asks the tiles in the tile view and the map otherwise', async () => {
+		const engine = new HeldEngine(meta());
+		const d = new Dashboard();
+		await d.attach(engine);
+		const tiles: ViewState = { ...DEFAULT_VIEW, map: 'tiles', targets: ['Police'] };
+		const before = engine.pending.length;
+		d.update(tiles);
+		const asked = (v: ViewState, c: ChannelName) =>
+			engine.pending.slice(before).some((p) => JSON.stringify(p.query) === JSON.stringify(channelQuery(c, v, range)));
+		expect(asked(tiles, 'province')).toBe(true);
+		expect(asked(tiles, 'map') || asked(tiles, 'cells')).toBe(false);
+		expect(shown(tiles)).not.toContain('map');
 	});
 
 	it('asks for a page with the total once the count of the same filters is known', async () => {
@@ -84,11 +103,11 @@ describe('Dashboard', () => {
 		d.update(v1);
 		d.update(v2);
 		// The newer answers come first, the older ones last: the older ones must not win.
-		for (const c of CHANNELS) engine.answer(channelQuery(c, v2, range), `v2-${c}`);
+		for (const c of shown(v2)) engine.answer(channelQuery(c, v2, range), `v2-${c}`);
 		await flush();
-		for (const c of CHANNELS) engine.answer(channelQuery(c, v1, range), `v1-${c}`);
+		for (const c of shown(v1)) engine.answer(channelQuery(c, v1, range), `v1-${c}`);
 		await flush();
-		for (const c of CHANNELS) expect(d.answer(c)?.result?.columns.tag, c).toEqual([`v2-${c}`]);
+		for (const c of shown(v2)) expect(d.answer(c)?.result?.columns.tag, c).toEqual([`v2-${c}`]);
 		expect(d.isReady(v2)).toBe(true);
 		expect(d.isReady(v1)).toBe(false);
 		// Paging only asks for the rows again.
