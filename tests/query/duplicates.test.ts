@@ -8,6 +8,8 @@ import { incidentCountQuery, kpiQuery, exportQuery } from '../../src/lib/query/s
 import { DUPLICATE_DROPPED, DUPLICATE_FIXTURE, DUPLICATE_GROUPS } from '../fixtures/query/duplicates';
 import { FIXTURE } from '../fixtures/query/incidents';
 import { openFixtureDb, resultRows, type FixtureDb } from './fixture-db';
+import { duplicateGroups, duplicatesInView } from '../../src/lib/state/duplicates.svelte';
+import { ENGLISH, makeLocale } from '../../src/lib/i18n/locale';
 
 let db: FixtureDb;
 beforeAll(async () => {
@@ -70,7 +72,7 @@ describe('probable duplicates in the artifact', () => {
 			expect(on).toEqual({ n: DUPLICATE_FIXTURE.length - DUPLICATE_DROPPED.size, duplicates: DUPLICATE_DROPPED.size });
 		}
 		const kpi = async (dedupe: boolean) => resultRows(await db.engine.run(kpiQuery({ ...year, dedupe }, { min: '2021-01-01', max: '2025-12-31' })))[0];
-		expect((await kpi(false)).incidents - (await kpi(true)).incidents).toBe(DUPLICATE_DROPPED.size);
+		expect(Number((await kpi(false)).incidents) - Number((await kpi(true)).incidents)).toBe(DUPLICATE_DROPPED.size);
 	});
 
 	it('lists the groups in view side by side, newest first, the kept record first', async () => {
@@ -87,5 +89,21 @@ describe('probable duplicates in the artifact', () => {
 		// Paged by groups.
 		const page2 = resultRows(await db.engine.run(duplicateGroupsQuery({ ...DEFAULT_VIEW }, 3, 3)));
 		expect([...new Set(page2.map((r) => r.group_id))]).toEqual(order.slice(3, 6));
+	});
+
+	it('shapes the groups for the dialog in either language, and reads the count in view', async () => {
+		const result = await db.engine.run(duplicateGroupsQuery({ ...EMPTY_FILTERS, from: '2021-09-01', to: '2021-09-01' }));
+		const [g] = duplicateGroups(result, ENGLISH);
+		expect(g.records.map((r) => [r.id, r.keep, r.source])).toEqual([
+			['acled:d12', true, 'ACLED'],
+			['gtd:d12', false, 'GTD'],
+			['ucdp:d12', false, 'UCDP GED']
+		]);
+		expect(g.records[0].killed).toBe('12');
+		expect(g.records[0].place).toContain('Aleppo');
+		const [ar] = duplicateGroups(result, makeLocale('ar', 'arab'));
+		expect(ar.records[0].killed).toBe('١٢');
+		expect(duplicatesInView(await db.engine.run(incidentCountQuery(EMPTY_FILTERS)))).toBe(DUPLICATE_DROPPED.size);
+		expect(duplicatesInView(null)).toBeNull();
 	});
 });
