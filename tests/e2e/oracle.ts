@@ -170,7 +170,7 @@ export class ParquetOracle {
 			`admin2_pcode AS pc, nullif(lower(regexp_replace(trim(admin2), '\\s+', ' ', 'g')), '') AS dn, ` +
 			`CASE WHEN geo_precision IN ('point', 'town', 'near') AND latitude IS NOT NULL AND longitude IS NOT NULL THEN latitude END AS la, ` +
 			`CASE WHEN geo_precision IN ('point', 'town', 'near') AND latitude IS NOT NULL AND longitude IS NOT NULL THEN longitude END AS lo, ` +
-			`killed AS k, perpetrator AS perp, date_precision AS dp, geo_precision AS gp FROM ${t}`;
+			`killed AS k, perpetrator AS perp, date_precision AS dp, geo_precision AS gp FROM ${t} WHERE source_dataset <> 'synthetic'`;
 		const reader = await this.conn.runAndReadAll(
 			`WITH n AS (${node('read_parquet(?)')}), c AS (SELECT a.id AS a, b.id AS b, a.src AS asrc, b.src AS bsrc, a.perp AS ap, b.perp AS bp, ` +
 				`(a.s = a.e AND b.s = b.e AND a.s = b.s) AS sameday, a.k AS ak, b.k AS bk, abs(epoch(a.s) + epoch(a.e) - epoch(b.s) - epoch(b.e)) / 86400 AS gap, ` +

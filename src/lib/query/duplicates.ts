@@ -4,7 +4,7 @@
 // artifact's incidents table (src/lib/data/artifact.ts): dup_group, dup_score and dup_keep.
 //
 // Two records (a, b) are a candidate pair when all of these hold:
-// - different source_dataset (ACLED and UCDP, never two ACLED rows);
+// - different source_dataset (ACLED and UCDP, never two ACLED rows), neither of them synthetic (invented demo rows);
 // - the same country (country_iso3, else the country's name as written);
 // - their date ranges overlap, with one day of slack on either side. A record's range is event_date..date_end when
 //   the source gives a range (UCDP; the importer derived the precision from it), else the period of its precision
@@ -57,6 +57,9 @@ const PRECISE = `('point', 'town', 'near')`;
 const rank = (column: string, values: readonly string[]) =>
 	`CASE ${values.map((v, k) => `WHEN ${column} = '${v}' THEN ${k}`).join(' ')} ELSE ${values.length} END`;
 
+/** Synthetic (invented) records never pair: a match between an invented and a real record would mean nothing. */
+const REAL = `CAST(source_dataset AS VARCHAR) <> 'synthetic'`;
+
 /**
  * The records that can pair, one row each, from `from` (a FROM item over incident rows holding the schema's
  * columns and actor_group; build code, never input): day numbers d0..d1 of the range (days since 1970-01-01),
@@ -83,8 +86,8 @@ export function duplicateNodesSql(from: string): string {
 		`${rank('CAST(date_precision AS VARCHAR)', ['day', 'week', 'month', 'year'])} AS date_rank, ` +
 		`${rank('CAST(geo_precision AS VARCHAR)', ['point', 'town', 'near', 'admin2', 'admin1', 'country'])} AS geo_rank, ` +
 		`${rank('CAST(source_dataset AS VARCHAR)', DUPLICATE_SOURCE_ORDER)} AS source_rank ` +
-		`FROM ${from}) AS n WHERE n.ctry IS NOT NULL AND n.ctry IN ` +
-		`(SELECT c.ctry FROM (SELECT coalesce(CAST(country_iso3 AS VARCHAR), lower(trim(country))) AS ctry, source_dataset FROM ${from}) AS c ` +
+		`FROM ${from} WHERE ${REAL}) AS n WHERE n.ctry IS NOT NULL AND n.ctry IN ` +
+		`(SELECT c.ctry FROM (SELECT coalesce(CAST(country_iso3 AS VARCHAR), lower(trim(country))) AS ctry, source_dataset FROM ${from} WHERE ${REAL}) AS c ` +
 		`GROUP BY c.ctry HAVING count(DISTINCT c.source_dataset) > 1)`
 	);
 }
@@ -121,11 +124,15 @@ export function duplicatePairSteps(): string[] {
 	const best = (self: string, other: string) =>
 		`row_number() OVER (PARTITION BY ${self}, ${other}_src ORDER BY score DESC, gap, deaths NULLS FIRST, km NULLS LAST, ${other})`;
 	return [
-		`CREATE TEMP TABLE ${DAYS} AS SELECT n.id, n.src, n.ctry, CAST(unnest(generate_series(n.d0 - 1, n.d1 + 1)) AS INTEGER) AS day FROM ${NODES} AS n`,
+		// One row per record, day of its widened range and other source present in its country: the join below then
+		// matches on equal keys only, so no pair of one source's records is ever formed (100,000 synthetic rows next to
+		// two hand-coded ones cost nothing).
+		`CREATE TEMP TABLE ${DAYS} AS SELECT n.id, n.ctry, o.src AS other, CAST(unnest(generate_series(n.d0 - 1, n.d1 + 1)) AS INTEGER) AS day ` +
+			`FROM ${NODES} AS n JOIN (SELECT DISTINCT ctry, src FROM ${NODES}) AS o ON o.ctry = n.ctry AND o.src <> n.src`,
 		`CREATE TEMP TABLE ${CANDIDATES} AS SELECT DISTINCT least(a.id, b.id) AS id1, CASE WHEN a.id < b.id THEN a.src ELSE b.src END AS id1_src, ` +
 			`greatest(a.id, b.id) AS id2, CASE WHEN a.id < b.id THEN b.src ELSE a.src END AS id2_src, ` +
 			`${PAIR_SCORE_SQL} AS score, ${gap} AS gap, ${km} AS km, ${deaths} AS deaths ` +
-			`FROM ${DAYS} AS x JOIN ${NODES} AS b ON b.ctry = x.ctry AND b.d0 = x.day AND b.src <> x.src ` +
+			`FROM ${DAYS} AS x JOIN ${NODES} AS b ON b.ctry = x.ctry AND b.d0 = x.day AND b.src = x.other ` +
 			`JOIN ${NODES} AS a ON a.id = x.id ` +
 			`WHERE ${SAME_PLACE_SQL} AND ${DEATHS_COMPATIBLE_SQL}`,
 		// A pair joins records of two sources that are each other's best candidate: a source records an event once,
