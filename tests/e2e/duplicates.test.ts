@@ -83,6 +83,7 @@ describe.sequential('probable duplicates across sources (a small multi-source da
 			const { page } = w;
 			await page.goto(`${server.url}/?lang=${lang}&dedupe=1`);
 			await waitReady(page);
+			if (process.env.RASD_SCREENSHOTS) await page.getByTestId('duplicates').screenshot({ path: join(process.env.RASD_SCREENSHOTS, `duplicates-bar-${lang}.png`) });
 			await page.getByTestId('duplicates-review').click();
 			const dialog = page.getByTestId('duplicates-dialog');
 			await dialog.getByTestId('duplicate-group').first().waitFor();
