@@ -12,6 +12,7 @@ import {
 } from '../../src/lib/data/artifact';
 import { INCIDENT_COLUMNS, INCIDENT_COLUMN_NAMES } from '../../src/lib/data/schema';
 import { rollupTableSelectSql } from '../../src/lib/query/rollup';
+import { DUPLICATE_MARKS, markDuplicates } from '../../src/lib/query/duplicates';
 import { SEARCH_TEXT_SQL } from '../../src/lib/query/where';
 
 export interface ArtifactBuildOptions {
@@ -156,7 +157,8 @@ export async function buildArtifact(options: ArtifactBuildOptions): Promise<Arti
 		);
 		await conn.run(
 			`CREATE TABLE ${INCIDENTS_TABLE} (${columnDefs.join(', ')},
-				${ACTOR_GROUP_COLUMN} ${enumTypeName(ACTOR_GROUP_COLUMN)} NOT NULL, day_key INTEGER NOT NULL, month_key INTEGER NOT NULL, search_text VARCHAR)`
+				${ACTOR_GROUP_COLUMN} ${enumTypeName(ACTOR_GROUP_COLUMN)} NOT NULL, day_key INTEGER NOT NULL, month_key INTEGER NOT NULL, search_text VARCHAR,
+				dup_group INTEGER, dup_score DOUBLE, dup_keep BOOLEAN NOT NULL)`
 		);
 		const selects = INCIDENT_COLUMNS.map(
 			(c) => `CAST(${c.name} AS ${ENUM_SET.has(c.name) ? enumTypeName(c.name) : c.type})`
@@ -168,9 +170,15 @@ export async function buildArtifact(options: ArtifactBuildOptions): Promise<Arti
 				CAST(COALESCE(g.${ACTOR_GROUP_COLUMN}, ${literal(ACTOR_GROUP_OF_NULL)}) AS ${enumTypeName(ACTOR_GROUP_COLUMN)}),
 				CAST(event_date - DATE '1970-01-01' AS INTEGER),
 				CAST(year(event_date) * 12 + month(event_date) - 1 AS INTEGER),
-				${SEARCH_TEXT_SQL}
+				${SEARCH_TEXT_SQL}, NULL, NULL, true
 			 FROM read_parquet($1) LEFT JOIN perpetrator_groups AS g USING (perpetrator) ORDER BY event_date, incident_id`,
 			[input]
+		);
+		// Probable duplicates across sources (src/lib/query/duplicates.ts): only the rows of a group are updated.
+		await markDuplicates(async (sql) => (await conn.run(sql)).rowsChanged, INCIDENTS_TABLE);
+		await conn.run(
+			`UPDATE ${INCIDENTS_TABLE} SET dup_group = m.dup_group, dup_score = m.dup_score, dup_keep = m.dup_keep
+			 FROM ${DUPLICATE_MARKS} AS m WHERE ${INCIDENTS_TABLE}.incident_id = m.incident_id`
 		);
 		// The month rollup, by the query layer's own SQL (queries read the partial months of a range in the same shape).
 		await conn.run(`CREATE TABLE ${INCIDENTS_MONTH_TABLE} AS ${rollupTableSelectSql(INCIDENTS_TABLE)}`);

@@ -154,6 +154,87 @@ export class ParquetOracle {
 		return reader.getRowsJS().map((r) => (r[0] === null ? null : String(r[0])));
 	}
 
+	/**
+	 * Probable duplicates across sources, written again from the rules of issue 13 part 4 without the app's SQL: every
+	 * pair of records of different sources compared directly (fine for small fixtures), the best candidate of each
+	 * side per other source, groups by union-find in JS, one record kept per group by the documented order. Returns
+	 * the groups (ids, kept first) and the records the dedupe switch leaves out.
+	 */
+	async probableDuplicates(): Promise<{ groups: string[][]; dropped: Set<string> }> {
+		const node = (t: string) =>
+			`SELECT incident_id AS id, source_dataset AS src, coalesce(country_iso3, lower(trim(country))) AS ctry, ` +
+			`CASE WHEN date_end IS NOT NULL THEN event_date WHEN date_precision = 'week' THEN event_date - 6 ` +
+			`WHEN date_precision = 'month' THEN date_trunc('month', event_date)::DATE WHEN date_precision = 'year' THEN date_trunc('year', event_date)::DATE ELSE event_date END AS s, ` +
+			`CASE WHEN date_end IS NOT NULL THEN greatest(date_end, event_date) WHEN date_precision = 'week' THEN event_date + 6 ` +
+			`WHEN date_precision = 'month' THEN last_day(event_date) WHEN date_precision = 'year' THEN make_date(year(event_date), 12, 31) ELSE event_date END AS e, ` +
+			`admin2_pcode AS pc, nullif(lower(regexp_replace(trim(admin2), '\\s+', ' ', 'g')), '') AS dn, ` +
+			`CASE WHEN geo_precision IN ('point', 'town', 'near') AND latitude IS NOT NULL AND longitude IS NOT NULL THEN latitude END AS la, ` +
+			`CASE WHEN geo_precision IN ('point', 'town', 'near') AND latitude IS NOT NULL AND longitude IS NOT NULL THEN longitude END AS lo, ` +
+			`killed AS k, perpetrator AS perp, date_precision AS dp, geo_precision AS gp FROM ${t} WHERE source_dataset <> 'synthetic'`;
+		const reader = await this.conn.runAndReadAll(
+			`WITH n AS (${node('read_parquet(?)')}), c AS (SELECT a.id AS a, b.id AS b, a.src AS asrc, b.src AS bsrc, a.perp AS ap, b.perp AS bp, ` +
+				`(a.s = a.e AND b.s = b.e AND a.s = b.s) AS sameday, a.k AS ak, b.k AS bk, abs(epoch(a.s) + epoch(a.e) - epoch(b.s) - epoch(b.e)) / 86400 AS gap, ` +
+				`CASE WHEN a.la IS NOT NULL AND b.la IS NOT NULL THEN 12742.0176 * asin(sqrt(sin(radians(b.la - a.la) / 2) ^ 2 + cos(radians(a.la)) * cos(radians(b.la)) * sin(radians(b.lo - a.lo) / 2) ^ 2)) END AS km ` +
+				`FROM n AS a JOIN n AS b ON a.id < b.id AND a.src <> b.src AND a.ctry = b.ctry AND a.s <= b.e + 1 AND b.s <= a.e + 1 ` +
+				`WHERE ((a.pc IS NOT NULL AND a.pc = b.pc) OR (a.pc IS NULL AND b.pc IS NULL AND a.dn = b.dn) OR (a.la IS NOT NULL AND b.la IS NOT NULL AND ` +
+				`12742.0176 * asin(sqrt(sin(radians(b.la - a.la) / 2) ^ 2 + cos(radians(a.la)) * cos(radians(b.la)) * sin(radians(b.lo - a.lo) / 2) ^ 2)) <= 10)) ` +
+				`AND ((a.k IS NULL AND b.k IS NULL) OR abs(a.k - b.k) <= greatest(2, 0.2 * greatest(a.k, b.k)))) ` +
+				`SELECT a, b, asrc, bsrc, ap, bp, sameday, ak, bk, gap, km FROM c`,
+			[this.path]
+		);
+		type Cand = { a: string; b: string; asrc: string; bsrc: string; ap: string | null; bp: string | null; sameday: boolean; ak: number | null; bk: number | null; gap: number; km: number | null };
+		const cands = reader.getRowObjectsJS() as unknown as Cand[];
+		// The actor group of each perpetrator comes from the app's table (a mapping, not the rules under test).
+		const { actorGroupOf } = await import('../../src/lib/data/actor-groups');
+		const score = (c: Cand) => {
+			const ga = actorGroupOf(c.ap);
+			const same = [c.sameday, c.km !== null && c.km <= 2, c.ak !== null && c.ak === c.bk, ga === actorGroupOf(c.bp) && ga !== 'unknown' && ga !== 'other'];
+			return same.filter(Boolean).length / 4;
+		};
+		const best = new Map<string, Cand & { score: number }>();
+		for (const c0 of cands) {
+			const c = { ...c0, gap: Number(c0.gap), score: score(c0) };
+			const deaths = (x: Cand) => (x.ak === null || x.bk === null ? -1 : Math.abs(x.ak - x.bk));
+			for (const [self, otherSrc, other] of [[c.a, c.bsrc, c.b], [c.b, c.asrc, c.a]] as const) {
+				const key = `${self}|${otherSrc}`;
+				const prev = best.get(key);
+				const prevOther = prev ? (prev.a === self ? prev.b : prev.a) : '';
+				const better =
+					!prev || c.score > prev.score || (c.score === prev.score && (c.gap < prev.gap || (c.gap === prev.gap && (deaths(c) < deaths(prev) ||
+						(deaths(c) === deaths(prev) && ((c.km ?? Infinity) < (prev.km ?? Infinity) || ((c.km ?? Infinity) === (prev.km ?? Infinity) && other < prevOther)))))));
+				if (better) best.set(key, c);
+			}
+		}
+		const parent = new Map<string, string>();
+		const find = (x: string): string => (parent.get(x) === undefined || parent.get(x) === x ? x : find(parent.get(x)!));
+		for (const c of best.values()) {
+			if (best.get(`${c.a}|${c.bsrc}`) === c && best.get(`${c.b}|${c.asrc}`) === c) {
+				if (!parent.has(c.a)) parent.set(c.a, c.a);
+				if (!parent.has(c.b)) parent.set(c.b, c.b);
+				parent.set(find(c.a), find(c.b));
+			}
+		}
+		const members = new Map<string, string[]>();
+		for (const id of parent.keys()) members.set(find(id), [...(members.get(find(id)) ?? []), id]);
+		// Kept: the most precise date (then the shortest range), then place, then ACLED, UCDP, GTD, ..., then id.
+		const info = await this.conn.runAndReadAll(`${node('read_parquet(?)')}`, [this.path]);
+		const rows = new Map((info.getRowObjectsJS() as Record<string, unknown>[]).map((r) => [String(r.id), r]));
+		const rank = (list: string[], v: unknown) => (list.includes(String(v)) ? list.indexOf(String(v)) : list.length);
+		const days = (v: unknown) => new Date(String(v)).getTime() / 86_400_000;
+		const order = (id: string) => {
+			const r = rows.get(id)!;
+			return [rank(['day', 'week', 'month', 'year'], r.dp), days(r.e) - days(r.s), rank(['point', 'town', 'near', 'admin2', 'admin1', 'country'], r.gp),
+				rank(['acled', 'ucdp', 'gtd', 'manual', 'csv', 'synthetic'], r.src)];
+		};
+		const cmp = (x: string, y: string) => {
+			const [a, b] = [order(x), order(y)];
+			for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+			return x < y ? -1 : 1;
+		};
+		const groups = [...members.values()].map((g) => g.sort(cmp));
+		return { groups, dropped: new Set(groups.flatMap((g) => g.slice(1))) };
+	}
+
 	close(): void {
 		this.conn.closeSync();
 		this.instance.closeSync();

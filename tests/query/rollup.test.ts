@@ -21,6 +21,7 @@ import {
 	type SourceOptions
 } from '../../src/lib/query/sql';
 import { FIXTURE } from '../fixtures/query/incidents';
+import { DUPLICATE_DROPPED, DUPLICATE_FIXTURE } from '../fixtures/query/duplicates';
 import { openFixtureDb, resultRows, type FixtureDb } from './fixture-db';
 import { addDaysIso, filtered } from './reference';
 
@@ -129,7 +130,8 @@ describe('rollupPlan', () => {
 // Rollup path = raw path, on DuckDB.
 
 const GENERATED: readonly Incident[] = [...demoIncidents(7, 3000)];
-const DATASETS: Record<string, readonly Incident[]> = { fixture: FIXTURE, generated: GENERATED };
+/** The third set has probable duplicates across sources (the dedupe switch's rollup column, dup_keep, varies). */
+const DATASETS: Record<string, readonly Incident[]> = { fixture: FIXTURE, generated: GENERATED, duplicates: [...FIXTURE, ...DUPLICATE_FIXTURE] };
 const dbs: Record<string, FixtureDb> = {};
 beforeAll(async () => {
 	for (const [name, rows] of Object.entries(DATASETS)) dbs[name] = await openFixtureDb(rows);
@@ -172,7 +174,9 @@ function viewArb(rows: readonly Incident[]): fc.Arbitrary<ViewState> {
 		sources: subset([...SOURCE_DATASETS]),
 		// The dimensions added with the rollup's event_type and country_iso3 columns.
 		events: subset([...distinct(nonNull(rows.map((r) => r.event_type))), 'Riots'], 9),
-		countries: subset([...distinct(nonNull(rows.map((r) => r.country_iso3))), 'YEM'], 9)
+		countries: subset([...distinct(nonNull(rows.map((r) => r.country_iso3))), 'YEM'], 9),
+		// Count each probable event once (the rollup keeps dup_keep as a column).
+		dedupe: fc.boolean()
 	});
 	return fc
 		.record({
@@ -355,16 +359,16 @@ describe('the rollup table', () => {
 		// One row per month and category combination present, months as first days, sorted by month.
 		const keys = new Set(
 			rows.map((r) =>
-				JSON.stringify([`${r.event_date.slice(0, 8)}01`, r.admin1_pcode, r.admin1, r.country, r.country_iso3, r.target_type, r.attack_type, r.event_type, r.source_dataset])
+				JSON.stringify([`${r.event_date.slice(0, 8)}01`, r.admin1_pcode, r.admin1, r.country, r.country_iso3, r.target_type, r.attack_type, r.event_type, r.source_dataset, !DUPLICATE_DROPPED.has(r.incident_id)])
 			)
 		);
 		const got = await db.rows(
 			`SELECT strftime(month_start, '%Y-%m-%d') AS m, CAST(admin1_pcode AS VARCHAR) AS p, CAST(admin1 AS VARCHAR) AS a, ` +
 				`country AS c, CAST(country_iso3 AS VARCHAR) AS i, CAST(target_type AS VARCHAR) AS t, CAST(attack_type AS VARCHAR) AS k, ` +
-				`CAST(event_type AS VARCHAR) AS e, CAST(source_dataset AS VARCHAR) AS s ` +
+				`CAST(event_type AS VARCHAR) AS e, CAST(source_dataset AS VARCHAR) AS s, dup_keep AS d ` +
 				`FROM ${INCIDENTS_MONTH}`
 		);
-		expect(new Set(got.map((r) => JSON.stringify([r.m, r.p, r.a, r.c, r.i, r.t, r.k, r.e, r.s])))).toEqual(keys);
+		expect(new Set(got.map((r) => JSON.stringify([r.m, r.p, r.a, r.c, r.i, r.t, r.k, r.e, r.s, r.d])))).toEqual(keys);
 		expect(got.length).toBe(keys.size);
 		const months = got.map((r) => String(r.m));
 		expect(months).toEqual([...months].sort());

@@ -31,12 +31,16 @@ import {
 import type { BoundQuery } from '../../src/lib/query/engine';
 import { foldText } from '../../src/lib/text/fold';
 import { FIXTURE } from '../fixtures/query/incidents';
+import { DUPLICATE_DROPPED, DUPLICATE_FIXTURE } from '../fixtures/query/duplicates';
+
+/** The query fixture and the duplicate scenes (2021), whose probable duplicates the dedupe switch leaves out. */
+const ROWS: readonly Incident[] = [...FIXTURE, ...DUPLICATE_FIXTURE];
 import { openFixtureDb, resultRows, type FixtureDb } from './fixture-db';
 import { addDaysIso, daysBetween, filtered, groupBy, refBucket, refSeries, refSorted, refValue } from './reference';
 
 let db: FixtureDb;
 beforeAll(async () => {
-	db = await openFixtureDb(FIXTURE);
+	db = await openFixtureDb(ROWS);
 });
 afterAll(() => db?.close());
 
@@ -44,7 +48,7 @@ const run = async (q: BoundQuery) => resultRows(await db.engine.run(q));
 const distinct = <T>(xs: T[]) => [...new Set(xs)];
 const nonNull = <T>(xs: (T | null)[]) => xs.filter((x): x is T => x !== null);
 
-const date = fc.integer({ min: 0, max: 760 }).map((n) => addDaysIso('2022-12-20', n));
+const date = fc.integer({ min: 0, max: 1490 }).map((n) => addDaysIso('2020-12-20', n));
 // Each filter is off most of the time, so that most random states still select some rows.
 const rarely = <T>(off: T, on: fc.Arbitrary<T>, offWeight = 4) =>
 	fc.oneof({ weight: offWeight, arbitrary: fc.constant(off) }, { weight: 1, arbitrary: on });
@@ -57,20 +61,21 @@ const words = ['group', 'café', 'ادلب', 'مدرسه', 'near', '50%', 'a_b',
 const filtersArb: fc.Arbitrary<Filters> = fc.record({
 	from: rarely<string | null>(null, date),
 	to: rarely<string | null>(null, date),
-	provinces: subset([...distinct(nonNull(FIXTURE.map((r) => r.admin1_pcode))), 'SY05']),
-	targets: subset([...distinct(FIXTURE.map((r) => r.target_type)), 'Maritime']),
-	attacks: subset([...distinct(nonNull(FIXTURE.map((r) => r.attack_type))), 'Hijacking']),
-	perpetrators: subset([...distinct(nonNull(FIXTURE.map((r) => r.perpetrator))), 'Nobody']),
+	provinces: subset([...distinct(nonNull(ROWS.map((r) => r.admin1_pcode))), 'SY05']),
+	targets: subset([...distinct(ROWS.map((r) => r.target_type)), 'Maritime']),
+	attacks: subset([...distinct(nonNull(ROWS.map((r) => r.attack_type))), 'Hijacking']),
+	perpetrators: subset([...distinct(nonNull(ROWS.map((r) => r.perpetrator))), 'Nobody']),
 	sources: subset([...SOURCE_DATASETS]),
-	events: newDim([...distinct(nonNull(FIXTURE.map((r) => r.event_type))), 'Riots']),
-	subevents: newDim([...distinct(nonNull(FIXTURE.map((r) => r.sub_event_type))), 'Grenade']),
+	events: newDim([...distinct(nonNull(ROWS.map((r) => r.event_type))), 'Riots']),
+	subevents: newDim([...distinct(nonNull(ROWS.map((r) => r.sub_event_type))), 'Grenade']),
 	countries: newDim(['SYR', 'IRQ', 'YEM']),
-	districts: newDim([...distinct(nonNull(FIXTURE.map((r) => r.admin2_pcode ?? r.admin2))), 'SY1403']),
+	districts: newDim([...distinct(nonNull(ROWS.map((r) => r.admin2_pcode ?? r.admin2))), 'SY1403']),
 	precisions: newDim(['day', 'week', 'month', 'year']),
-	actors: newDim([...distinct(FIXTURE.map((r) => actorGroupOf(r.perpetrator))), 'israel']),
+	actors: newDim([...distinct(ROWS.map((r) => actorGroupOf(r.perpetrator))), 'israel']),
 	minCasualties: rarely<number | null>(null, fc.integer({ min: 0, max: 30 })),
 	q: rarely('', fc.subarray(words, { minLength: 1, maxLength: 2 }).map((w) => w.join(' '))),
-	bbox: fc.constant(null)
+	bbox: fc.constant(null),
+	dedupe: fc.boolean()
 });
 
 const viewArb: fc.Arbitrary<ViewState> = fc
@@ -105,9 +110,11 @@ describe('builders equal the reference on random states', () => {
 		let nonEmpty = 0;
 		await fc.assert(
 			fc.asyncProperty(filtersArb, async (f) => {
-				const expected = filtered(FIXTURE, f);
+				const expected = filtered(ROWS, f);
 				if (expected.length > 0) nonEmpty++;
-				expect((await run(incidentCountQuery(f)))[0].n).toBe(expected.length);
+				// duplicates: what the switch leaves out under the other filters, whether it is on or not.
+				const folded = filtered(ROWS, { ...f, dedupe: false }).filter((r) => DUPLICATE_DROPPED.has(r.incident_id)).length;
+				expect((await run(incidentCountQuery(f)))[0]).toEqual({ n: expected.length, duplicates: folded });
 				const ids = (await run(exportQuery(f))).map((r) => r.incident_id);
 				const order = [...expected].sort((a, b) => cmpNullsLast(a.event_date, b.event_date) || cmpNullsLast(a.incident_id, b.incident_id));
 				expect(ids).toEqual(order.map((r) => r.incident_id));
@@ -121,7 +128,7 @@ describe('builders equal the reference on random states', () => {
 	it('timelineQuery groups by bucket and series', async () => {
 		await fc.assert(
 			fc.asyncProperty(viewArb, async (v) => {
-				const groups = groupBy(filtered(FIXTURE, v), (r) => `${refBucket(r.event_date, v.grain)}|${refSeries(r, v.stack)}`);
+				const groups = groupBy(filtered(ROWS, v), (r) => `${refBucket(r.event_date, v.grain)}|${refSeries(r, v.stack)}`);
 				const expected = [...groups]
 					.map(([k, rows]) => {
 						const [bucket, series] = k.split('|');
@@ -158,7 +165,7 @@ describe('builders equal the reference on random states', () => {
 		await fc.assert(
 			fc.asyncProperty(viewArb, fc.constantFrom(...CATEGORY_DIMS), fc.boolean(), async (v, dim, ignoreOwnFilter) => {
 				const f = ignoreOwnFilter ? { ...v, [own[dim]]: [] } : v;
-				const expected = ranked(filtered(FIXTURE, f), column[dim], v.measure);
+				const expected = ranked(filtered(ROWS, f), column[dim], v.measure);
 				expect(await run(categoryQuery(v, dim, { ignoreOwnFilter, limit: null }))).toEqual(expected);
 			}),
 			RUNS
@@ -168,7 +175,7 @@ describe('builders equal the reference on random states', () => {
 	it('provinceQuery groups by p-code, admin1 and country', async () => {
 		await fc.assert(
 			fc.asyncProperty(viewArb, async (v) => {
-				const groups = groupBy(filtered(FIXTURE, v), (r) => JSON.stringify([r.admin1_pcode, r.admin1, r.country]));
+				const groups = groupBy(filtered(ROWS, v), (r) => JSON.stringify([r.admin1_pcode, r.admin1, r.country]));
 				const expected = [...groups]
 					.map(([k, rows]) => {
 						const [pcode, admin1, country] = JSON.parse(k) as (string | null)[];
@@ -191,7 +198,7 @@ describe('builders equal the reference on random states', () => {
 		await fc.assert(
 			fc.asyncProperty(viewArb, async (v) => {
 				const size = 7;
-				const expected = refSorted(filtered(FIXTURE, v), v).slice((v.page - 1) * size, v.page * size);
+				const expected = refSorted(filtered(ROWS, v), v).slice((v.page - 1) * size, v.page * size);
 				const rows = await run(incidentPageQuery(v, size));
 				expect(rows.map((r) => r.incident_id)).toEqual(expected.map((r) => r.incident_id));
 			}),
@@ -209,7 +216,7 @@ describe('builders equal the reference on random states', () => {
 				const prev = { from: addDaysIso(from, -days), to: addDaysIso(from, -1) };
 				const others = { ...f0, from: null, to: null };
 				const inPeriod = (p: { from: string; to: string }) =>
-					filtered(FIXTURE, others).filter((r) => r.event_date >= p.from && r.event_date <= p.to);
+					filtered(ROWS, others).filter((r) => r.event_date >= p.from && r.event_date <= p.to);
 				const cur = inPeriod({ from, to });
 				const before = inPeriod(prev);
 				const [row] = await run(kpiQuery(f0, data));
@@ -241,7 +248,7 @@ describe('builders equal the reference on random states', () => {
 		await fc.assert(
 			fc.asyncProperty(filtersArb, fc.constantFrom('', 'group', 'GAMMA', 'النور', 'north,', 'zz'), async (f, search) => {
 				const terms = foldText(search).split(/\s+/).filter(Boolean);
-				const rows = filtered(FIXTURE, { ...f, perpetrators: [] }).filter((r) => r.perpetrator !== null);
+				const rows = filtered(ROWS, { ...f, perpetrators: [] }).filter((r) => r.perpetrator !== null);
 				const expected = ranked(rows, (r) => r.perpetrator, 'incidents')
 					.filter((x) => terms.every((t) => foldText(x.key!).includes(t)))
 					.slice(0, 5)
@@ -314,6 +321,6 @@ describe('user values never reach SQL text', () => {
 			}),
 			{ numRuns: 60 }
 		);
-		expect((await run(incidentCountQuery({ ...DEFAULT_VIEW })))[0].n).toBe(FIXTURE.length);
+		expect((await run(incidentCountQuery({ ...DEFAULT_VIEW })))[0].n).toBe(ROWS.length);
 	});
 });

@@ -157,6 +157,7 @@ describe('parseViewState', () => {
 		['?measure=wounded', /measure: "wounded"/],
 		['?sort=summary', /sort: "summary"/],
 		['?dir=up', /dir: "up"/],
+		['?dedupe=yes', /dedupe: "yes" is not one of 0, 1/],
 		['?page=0', /page: "0" is not a page number/],
 		['?page=abc', /page: "abc"/],
 		['?q=%E0%A4%A', /q: it is not valid percent-encoding/],
@@ -167,6 +168,14 @@ describe('parseViewState', () => {
 		const { state, notices } = parse(search);
 		expect(notices.some((n) => notice.test(n))).toBe(true);
 		assertValid(state);
+	});
+
+	it('reads the dedupe switch: 1 on, 0 or absent off (written only when on)', () => {
+		expect(parse('?dedupe=1').state.dedupe).toBe(true);
+		expect(parse('?dedupe=0').state.dedupe).toBe(false);
+		expect(parse('').state.dedupe).toBe(false);
+		expect(serialiseViewState({ ...DEFAULT_VIEW, dedupe: true, from: '2019-01-01' })).toBe('?from=2019-01-01&dedupe=1');
+		expect(serialiseViewState({ ...DEFAULT_VIEW, dedupe: false })).toBe('');
 	});
 
 	it('keeps the valid values of a list and drops the rest', () => {
@@ -239,6 +248,7 @@ describe('round trip', () => {
 					.tuple(...[180, 90, 180, 90].map((m) => fc.integer({ min: -m * 10_000, max: m * 10_000 })))
 					.map(([a, b, c, d]) => ({ minLon: Math.min(a, c) / 1e4 || 0, minLat: Math.min(b, d) / 1e4 || 0, maxLon: Math.max(a, c) / 1e4 || 0, maxLat: Math.max(b, d) / 1e4 || 0 }))
 			),
+			dedupe: fc.boolean(),
 			map: fc.constantFrom(...MAP_MODES),
 			grain: fc.constantFrom(...GRAINS),
 			stack: fc.constantFrom(...STACKS),

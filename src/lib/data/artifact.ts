@@ -19,11 +19,16 @@ export const ARTIFACT_ALIAS = 'rasd';
  *   `unknown`. Then `day_key INTEGER` (days since 1970-01-01 of event_date), `month_key INTEGER` (year * 12 + month - 1) and
  *   `search_text VARCHAR`: summary, place and actors folded for search (src/lib/query/where.ts SEARCH_TEXT_SQL),
  *   precomputed because folding per query cost about 4 s per million rows and the column about 80 ms.
+ *   Then the probable duplicates across sources (src/lib/query/duplicates.ts, which documents the rules):
+ *   `dup_group INTEGER` (the group of records that are probably one event; null when the record is alone),
+ *   `dup_score DOUBLE` (0..1, the best of its pairs' scores; null when alone) and `dup_keep BOOLEAN NOT NULL` (true
+ *   for every record alone and for the one record per group counted when each probable event is counted once).
  *   The columns in ENUM_COLUMNS are ENUM types made of the values present; actor_group's ENUM is the fixed slug list
  *   (every slug, present or not, in ACTOR_GROUPS order), so a URL naming a group stays valid whatever the data.
  * - `incidents_month`: the month rollup the query layer reads when a view allows it (src/lib/query/rollup.ts,
  *   whose rollupTableSelectSql is the build's SQL): one row per month_start DATE (first day of the month) x
- *   admin1_pcode x admin1 x country x target_type x attack_type x source_dataset present in `incidents` (same
+ *   admin1_pcode x admin1 x country x country_iso3 x target_type x attack_type x event_type x source_dataset x
+ *   dup_keep present in `incidents` (same
  *   ENUM types), with n INTEGER (incidents), killed_sum / injured_sum BIGINT (sums of the known figures, NULL when
  *   none is known) and killed_known / injured_known INTEGER (incidents with a known figure); sorted by month_start.
  * - `meta`: one row: row_count BIGINT, date_min DATE, date_max DATE, source_sha256 VARCHAR, built_at VARCHAR,
@@ -35,8 +40,9 @@ export const INCIDENTS_TABLE = 'incidents';
 export const META_TABLE = 'meta';
 export const SOURCES_TABLE = 'sources';
 export const INCIDENTS_MONTH_TABLE = 'incidents_month';
-/** 4: admin2_pcode, killed_low, killed_high, and actor_group; admin2_pcode and sub_event_type as ENUMs. */
-export const ARTIFACT_SCHEMA_VERSION = 4;
+/** 4: admin2_pcode, killed_low, killed_high, and actor_group; admin2_pcode and sub_event_type as ENUMs.
+ *  5: dup_group, dup_score, dup_keep (probable duplicates across sources), dup_keep in the month rollup. */
+export const ARTIFACT_SCHEMA_VERSION = 5;
 
 /** The derived group column and its ENUM values (src/lib/data/actor-groups.ts). */
 export const ACTOR_GROUP_COLUMN = 'actor_group';

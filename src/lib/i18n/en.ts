@@ -354,7 +354,27 @@ export const en = {
 	'url.label.country': 'ISO 3166-1 alpha-3 country code',
 	'url.label.district': 'district p-code (SY0100-SY1403) or district name',
 	'url.label.precision': 'date precision (day, week, month, year)',
-	'url.label.actor': 'actor group'
+	'url.label.actor': 'actor group',
+
+	'dup.title': 'Probable duplicates across sources',
+	'dup.inView': {
+		one: '{n} record in view is a probable duplicate of another source’s record',
+		other: '{n} records in view are probable duplicates of other sources’ records'
+	},
+	'dup.switch': 'Count each probable event once',
+	'dup.review': 'Review the groups',
+	'dup.intro':
+		'Records from different datasets that agree on the country, the dates (with their precision, one day either way), the place (same district, or within 10 km when both are precisely located) and the deaths (both unknown, or within 2 or 20 %). A dataset records an event once, so a group holds at most one record of each. Records are never merged or changed: counting each probable event once leaves out every record of a group but the first (the most precise date, then place).',
+	'dup.group': 'Group {id}, match {score}%',
+	'dup.kept': 'counted',
+	'dup.folded': 'left out when each event is counted once',
+	'dup.open': 'Open the record',
+	'dup.more': 'More groups',
+	'dup.none': 'No probable duplicates in view.',
+	'dup.loading': 'Looking for probable duplicates…',
+	'dup.error': 'The groups could not be loaded: {error}',
+	'filters.dedupe': 'Duplicates',
+	'filters.chip.dedupe': 'Each probable event counted once'
 } as const satisfies Record<string, string | PluralForms>;
 
 export type MessageKey = keyof typeof en;

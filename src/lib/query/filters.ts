@@ -41,6 +41,9 @@ export interface ScalarFilters {
 	q: string;
 	/** Map area: incidents located precisely inside this lon/lat box (src/lib/query/bbox.ts); null = anywhere. */
 	bbox: Bbox | null;
+	/** Count each probable event once: leave out the records the artifact marks as probable duplicates of another
+	 *  source's record (dup_keep false; src/lib/query/duplicates.ts). Off by default. */
+	dedupe: boolean;
 }
 
 /** What selects incidents: the scalar filters and one list per dimension (p-codes, codebook labels, names). */
@@ -68,7 +71,7 @@ export interface Overlay {
 export type ViewState = Filters & Presentation & DisplaySettings & Overlay;
 
 /** Names of the filter fields (what a change to sends the list back to page 1). */
-export const FILTER_KEYS: readonly (keyof Filters)[] = ['from', 'to', ...DIMENSION_KEYS, 'minCasualties', 'q', 'bbox'];
+export const FILTER_KEYS: readonly (keyof Filters)[] = ['from', 'to', ...DIMENSION_KEYS, 'minCasualties', 'q', 'bbox', 'dedupe'];
 
 /** The filter part of a view state (what selects incidents), without presentation and display settings. */
 export function filtersOf(v: Filters): Filters {
@@ -81,7 +84,7 @@ export function copyView<V extends Filters>(v: V): V {
 	for (const k of DIMENSION_KEYS) out[k] = [...v[k]];
 	return out;
 }
-export const EMPTY_FILTERS: Filters = { from: null, to: null, ...emptyLists(), minCasualties: null, q: '', bbox: null };
+export const EMPTY_FILTERS: Filters = { from: null, to: null, ...emptyLists(), minCasualties: null, q: '', bbox: null, dedupe: false };
 
 export const DEFAULT_VIEW: ViewState = {
 	...EMPTY_FILTERS,

@@ -21,8 +21,10 @@ export const ROLLUP_DIMS = [
 	'target_type',
 	'attack_type',
 	'event_type',
-	'source_dataset'
-] as const satisfies readonly (RollupColumn | 'admin1' | 'country')[];
+	'source_dataset',
+	// The dedupe switch's column (where.ts): whether the record counts when each probable event is counted once.
+	'dup_keep'
+] as const satisfies readonly (RollupColumn | 'admin1' | 'country' | 'dup_keep')[];
 
 /**
  * The figures of a rollup row: incidents, sums of the known killed / injured, incidents with a known figure, and

@@ -264,13 +264,27 @@ export function categoryQuery(v: ViewState, dim: CategoryDim, options: RankedOpt
 	);
 }
 
-/** Number of filtered incidents: n. */
+/**
+ * Number of filtered incidents: n; and duplicates: how many records under the other filters are probable duplicates
+ * that counting each probable event once leaves out (dup_keep false), whether or not the switch is on. With the
+ * switch on, n is the count without them; off, the count with them: the switch changes n by exactly `duplicates`.
+ */
 export function incidentCountQuery(f: Filters, options: SourceOptions = {}): BoundQuery {
 	const p = new Params();
 	const cover = auto(options) ? rollupPlan(f) : null;
-	if (cover) return p.query('count', `SELECT coalesce(sum(i.n), 0)::INTEGER AS n FROM ${coverFrom(cover, f, p)}`);
-	const where = whereSql(filterConditions(f, p));
-	return p.query('count', `SELECT count(*)::INTEGER AS n FROM ${INCIDENTS} AS i ${where}`);
+	const kept = f.dedupe ? ' FILTER (WHERE i.dup_keep)' : '';
+	if (cover) {
+		return p.query(
+			'count',
+			`SELECT coalesce(sum(i.n)${kept}, 0)::INTEGER AS n, coalesce(sum(i.n) FILTER (WHERE NOT i.dup_keep), 0)::INTEGER AS duplicates ` +
+				`FROM ${coverFrom(cover, f, p, ['dedupe'])}`
+		);
+	}
+	const where = whereSql(filterConditions(f, p, ['dedupe']));
+	return p.query(
+		'count',
+		`SELECT (count(*)${kept})::INTEGER AS n, (count(*) FILTER (WHERE NOT i.dup_keep))::INTEGER AS duplicates FROM ${INCIDENTS} AS i ${where}`
+	);
 }
 
 export interface PageOptions extends SourceOptions {

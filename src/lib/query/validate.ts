@@ -76,6 +76,7 @@ export function viewStateProblems(v: ViewState): string[] {
 	)
 		out.push('q is invalid');
 	if (!isCanonicalBbox(v.bbox)) out.push('bbox is invalid');
+	if (typeof v.dedupe !== 'boolean') out.push('dedupe is invalid');
 	if (!oneOf(MAP_MODES, v.map)) out.push('map is invalid');
 	if (!oneOf(GRAINS, v.grain)) out.push('grain is invalid');
 	if (!oneOf(STACKS, v.stack)) out.push('stack is invalid');

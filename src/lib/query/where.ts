@@ -8,7 +8,7 @@ import { Params } from './params';
 import { bboxConditionSql } from './bbox';
 
 /** Filter parts a query can leave out (a ranked list that ignores its own selection, the KPI's own periods). */
-export type FilterPart = 'dates' | DimensionKey | 'minCasualties' | 'q' | 'bbox';
+export type FilterPart = 'dates' | DimensionKey | 'minCasualties' | 'q' | 'bbox' | 'dedupe';
 
 /**
  * The searched text of a row, folded: summary, place and both actors joined by a space. Search words contain no
@@ -41,7 +41,9 @@ export function textConditions(expr: string, q: string, p: Params): string[] {
  * - minCasualties: coalesce(killed, 0) + coalesce(injured, 0) >= min (an unknown figure counts as 0);
  * - q: every word of q occurs, case-, accent- and Arabic-spelling-insensitively, in the row's summary, location,
  *   perpetrator or target actor (see src/lib/text/fold.ts);
- * - bbox: located precisely (point, town, near) inside the box (src/lib/query/bbox.ts).
+ * - bbox: located precisely (point, town, near) inside the box (src/lib/query/bbox.ts);
+ * - dedupe: only the record each probable event is counted by (dup_keep: every record that is alone, one per group
+ *   of probable duplicates; src/lib/query/duplicates.ts). The month rollup has the same column, so it still applies.
  */
 export function filterConditions(f: Filters, p: Params, omit: readonly FilterPart[] = []): string[] {
 	const out: string[] = [];
@@ -59,6 +61,7 @@ export function filterConditions(f: Filters, p: Params, omit: readonly FilterPar
 	}
 	if (use('q')) out.push(...textConditions(SEARCH_HAYSTACK, f.q, p));
 	if (use('bbox') && f.bbox) out.push(bboxConditionSql(f.bbox, p));
+	if (use('dedupe') && f.dedupe) out.push('i.dup_keep');
 	return out;
 }
 

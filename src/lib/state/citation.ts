@@ -21,6 +21,7 @@ export function filtersInWords(f: Filters, l: Locale): string {
 	}
 	if (f.minCasualties !== null) groups.push(l.t('filters.chip.min', { value: f.minCasualties }));
 	if (f.q) groups.push(l.t('filters.chip.q', { value: f.q }));
+	if (f.dedupe) groups.push(l.t('filters.chip.dedupe'));
 	return groups.length ? groups.join(l.lang === 'ar' ? '؛ ' : '; ') : l.t('cite.noFilters');
 }
 

@@ -126,6 +126,17 @@ const TRAILING: readonly ScalarParam[] = [
 		write: (s) => (s.bbox ? formatBbox(s.bbox) : null),
 		plain: true
 	},
+	{
+		// Count each probable event once (src/lib/query/duplicates.ts); absent = every record counts.
+		name: 'dedupe',
+		read(value, draft) {
+			if (value !== '0' && value !== '1') return msg('url.notChoice', { value: quote(value), choices: '0, 1' });
+			draft.dedupe = value === '1';
+			return null;
+		},
+		write: (s) => (s.dedupe ? '1' : null),
+		plain: true
+	},
 	choiceParam('grain', 'grain', GRAINS),
 	choiceParam('stack', 'stack', STACKS),
 	choiceParam('measure', 'measure', MEASURES),
