@@ -14,8 +14,14 @@ import {
 	timelineQuery
 } from './sql';
 import { mapCellsQuery, mapOwnDimension, mapUnitsQuery } from './map-units';
+import { changeLevelsQuery } from './change-levels';
+import { impreciseTimelineQuery } from './timeline-precision';
+import { named } from './engine';
+import { Params } from './params';
+import { filterConditions, whereClause, whereSql } from './where';
 
-export const VIEWS = ['kpis', 'timeline', 'province', 'target', 'attack', 'count', 'rows', 'map', 'cells'] as const;
+// The change panel comes last: the worker answers in this order, so it never holds up the first chart.
+export const VIEWS = ['kpis', 'timeline', 'imprecise', 'province', 'target', 'attack', 'count', 'rows', 'map', 'cells', 'change'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface DataRange {
@@ -44,12 +50,38 @@ export function filtersRead(name: ViewName, v: ViewState): Filters {
 	return own ? { ...f, [own]: [] } : f;
 }
 
+/** The view's filters less the date filter (both ends): what the change rules read (change-levels.ts). */
+export function changeWhere(v: ViewState): BoundQuery {
+	const p = new Params();
+	return { sql: whereSql(filterConditions(filtersOf(v), p, ['dates'])), params: p.values };
+}
+
+/** The change panel's statement: R is the date filter's end, else the newest incident the other filters keep. */
+export function changeQuery(v: ViewState): BoundQuery {
+	return changeLevelsQuery({ unit: v.changeUnit, reference: v.to, term: v.changeTerm, measure: v.changeMeasure }, changeWhere(v));
+}
+
+/** No row, in the imprecise series' columns (the year grain has no coarser date precision). */
+const NO_IMPRECISE = named('timeline-imprecise', {
+	sql: 'SELECT CAST(NULL AS VARCHAR) AS bucket, CAST(NULL AS VARCHAR) AS series, CAST(NULL AS VARCHAR) AS precision, CAST(NULL AS DOUBLE) AS value WHERE false',
+	params: []
+});
+
+/** The timeline's incidents dated less precisely than its grain (timeline-precision.ts), all filters applied. */
+export function impreciseQuery(v: ViewState): BoundQuery {
+	return impreciseTimelineQuery(v, whereClause(filtersOf(v))) ?? NO_IMPRECISE;
+}
+
 export function viewQuery(name: ViewName, v: ViewState, range: DataRange, known: KnownFigures = {}): BoundQuery {
 	switch (name) {
 		case 'kpis':
 			return kpiQuery(filtersOf(v), range);
 		case 'timeline':
 			return timelineQuery(v);
+		case 'imprecise':
+			return impreciseQuery(v);
+		case 'change':
+			return changeQuery(v);
 		// The map and the ranked charts leave their own selection out, so the unselected tiles and bars stay visible
 		// (and clickable) while the selected ones are highlighted; every other filter applies.
 		case 'province':

@@ -78,7 +78,9 @@ describe('default-view asset and meta', () => {
 		count: r(['n'], [[10]]),
 		rows: r(['incident_id'], [['synthetic:1']]),
 		map: r(['pcode', 'n'], [['SY11', 10]]),
-		cells: r(['n'], [])
+		cells: r(['n'], []),
+		imprecise: r(['bucket', 'series', 'precision', 'value'], []),
+		change: r(['unit', 'level'], [])
 	};
 	const sources = r(['source_dataset', 'rows'], [['synthetic', 10]]);
 	const options = r(['dim', 'key', 'n'], [['target', 'Military', 10]]);
