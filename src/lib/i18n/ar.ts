@@ -110,6 +110,10 @@ export const ar: Messages = {
 	'kpi.new': 'لا شيء في الفترة السابقة',
 	'kpi.up': 'ارتفاع',
 	'kpi.down': 'انخفاض',
+	'kpi.last12': 'آخر 12 شهراً مقارنة بالـ12 التي قبلها: {change}',
+	'kpi.yearEarlier': '{change} مقارنة بالفترة نفسها قبل سنة',
+	'kpi.same': 'دون تغيّر',
+	'kpi.none': 'لا شيء قبلها',
 	'kpi.known': 'الرقم معروف في {known} من أصل {total} من الحوادث',
 	'kpi.period': '{from} – {to}، مقارنةً بـ {prevFrom} – {prevTo}',
 

@@ -103,6 +103,10 @@ export const en = {
 	'kpi.new': 'none in the previous period',
 	'kpi.up': 'up',
 	'kpi.down': 'down',
+	'kpi.last12': 'last 12 months vs the 12 before: {change}',
+	'kpi.yearEarlier': '{change} vs the same period a year earlier',
+	'kpi.same': 'no change',
+	'kpi.none': 'none before',
 	'kpi.known': '{known} of {total} incidents have a known figure',
 	'kpi.period': '{from} – {to}, compared with {prevFrom} – {prevTo}',
 

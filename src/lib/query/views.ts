@@ -17,11 +17,12 @@ import { mapCellsQuery, mapOwnDimension, mapUnitsQuery } from './map-units';
 import { changeLevelsQuery } from './change-levels';
 import { impreciseTimelineQuery } from './timeline-precision';
 import { named } from './engine';
+import { kpiComparison } from './kpi-periods';
 import { Params } from './params';
 import { filterConditions, whereClause, whereSql } from './where';
 
 // The change panel comes last: the worker answers in this order, so it never holds up the first chart.
-export const VIEWS = ['kpis', 'timeline', 'imprecise', 'province', 'target', 'attack', 'count', 'rows', 'map', 'cells', 'change'] as const;
+export const VIEWS = ['kpis', 'kpiCompare', 'timeline', 'imprecise', 'province', 'target', 'attack', 'count', 'rows', 'map', 'cells', 'change'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface DataRange {
@@ -61,6 +62,17 @@ export function changeQuery(v: ViewState): BoundQuery {
 	return changeLevelsQuery({ unit: v.changeUnit, reference: v.to, term: v.changeTerm, measure: v.changeMeasure }, changeWhere(v));
 }
 
+/**
+ * What the KPIs are compared with besides the previous period (kpi-periods.ts): with no date filter, the last 12
+ * months (current) against the 12 before (prev_); with one, the filtered period against the same days a year
+ * earlier. Same columns as the KPI statement.
+ */
+export function kpiCompareQuery(v: ViewState, range: DataRange): BoundQuery {
+	const c = kpiComparison(v, range);
+	const against = c.against.find((a) => a.kind !== 'previous-period') ?? c.against[0];
+	return kpiQuery(filtersOf(v), range, { periods: { current: c.current, previous: against.period } });
+}
+
 /** No row, in the imprecise series' columns (the year grain has no coarser date precision). */
 const NO_IMPRECISE = named('timeline-imprecise', {
 	sql: 'SELECT CAST(NULL AS VARCHAR) AS bucket, CAST(NULL AS VARCHAR) AS series, CAST(NULL AS VARCHAR) AS precision, CAST(NULL AS DOUBLE) AS value WHERE false',
@@ -78,6 +90,8 @@ export function viewQuery(name: ViewName, v: ViewState, range: DataRange, known:
 			return kpiQuery(filtersOf(v), range);
 		case 'timeline':
 			return timelineQuery(v);
+		case 'kpiCompare':
+			return kpiCompareQuery(v, range);
 		case 'imprecise':
 			return impreciseQuery(v);
 		case 'change':

@@ -30,6 +30,7 @@ const timelineView = (v: ViewState, range: DataRange | null): ViewState => ({ ..
 export function channelKey(name: ChannelName, v: ViewState, range: DataRange | null): string {
 	switch (name) {
 		case 'kpis':
+		case 'kpiCompare':
 			return `${f(name, v)}|${range?.min}|${range?.max}`;
 		case 'timeline':
 		case 'imprecise':

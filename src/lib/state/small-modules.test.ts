@@ -71,6 +71,7 @@ describe('default-view asset and meta', () => {
 	const meta = r(['row_count', 'date_min', 'date_max', 'synthetic_rows'], [[10, '2023-01-01', '2023-12-31', 4]]);
 	const results = {
 		kpis: r(['incidents'], [[10]]),
+		kpiCompare: r(['incidents'], [[10]]),
 		timeline: r(['bucket', 'series', 'value'], []),
 		province: r(['pcode', 'value'], []),
 		target: r(['key', 'value'], []),
