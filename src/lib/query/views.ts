@@ -22,7 +22,7 @@ import { Params } from './params';
 import { filterConditions, whereClause, whereSql } from './where';
 
 // The change panel comes last: the worker answers in this order, so it never holds up the first chart.
-export const VIEWS = ['kpis', 'kpiCompare', 'timeline', 'imprecise', 'province', 'target', 'attack', 'count', 'rows', 'map', 'cells', 'change'] as const;
+export const VIEWS = ['kpis', 'kpiCompare', 'timeline', 'imprecise', 'province', 'target', 'attack', 'count', 'rows', 'map', 'cells', 'change', 'mapChange'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface DataRange {
@@ -73,6 +73,16 @@ export function kpiCompareQuery(v: ViewState, range: DataRange): BoundQuery {
 	return kpiQuery(filtersOf(v), range, { periods: { current: c.current, previous: against.period } });
 }
 
+/** No row (the map is coloured by counts, so it needs no change levels). */
+const NO_CHANGE = named('change', { sql: "SELECT CAST(NULL AS VARCHAR) AS unit, CAST(NULL AS VARCHAR) AS level WHERE false", params: [] });
+
+/** The map's change levels: governorates or districts as the map draws them, when it is coloured by change. */
+export function mapChangeQuery(v: ViewState): BoundQuery {
+	if (v.colour !== 'change') return NO_CHANGE;
+	const unit = v.map === 'district' ? 'district' : 'governorate';
+	return changeLevelsQuery({ unit, reference: v.to, term: v.changeTerm, measure: v.changeMeasure }, changeWhere(v));
+}
+
 /** No row, in the imprecise series' columns (the year grain has no coarser date precision). */
 const NO_IMPRECISE = named('timeline-imprecise', {
 	sql: 'SELECT CAST(NULL AS VARCHAR) AS bucket, CAST(NULL AS VARCHAR) AS series, CAST(NULL AS VARCHAR) AS precision, CAST(NULL AS DOUBLE) AS value WHERE false',
@@ -96,6 +106,8 @@ export function viewQuery(name: ViewName, v: ViewState, range: DataRange, known:
 			return impreciseQuery(v);
 		case 'change':
 			return changeQuery(v);
+		case 'mapChange':
+			return mapChangeQuery(v);
 		// The map and the ranked charts leave their own selection out, so the unselected tiles and bars stay visible
 		// (and clickable) while the selected ones are highlighted; every other filter applies.
 		case 'province':

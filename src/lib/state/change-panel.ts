@@ -3,7 +3,8 @@
 // summary sentence and the rule explanations. Pure; src/lib/components/ChangePanel.svelte only lays it out.
 import { CHANGE_EXPLANATIONS, explainChange, type ChangeFigure } from '../query/change-explain';
 import type { ChangeLevel, ChangeUnit } from '../query/change-levels';
-import type { ChangeRow } from '../query/change-rows';
+import { changeRowsOf, type ChangeRow } from '../query/change-rows';
+import type { QueryResult } from '../query/engine';
 import { dimension, type DimensionKey } from '../query/dimensions';
 import type { Locale } from '../i18n/locale';
 import type { MessageKey } from '../i18n/en';
@@ -86,3 +87,10 @@ export const figureLabel = (l: Locale, figure: ChangeFigure): string => l.t(FIGU
 
 /** One line per figure, in the page's language. */
 export const explanation = (l: Locale, figure: ChangeFigure, weeks: number): string => explainChange(figure, l.lang, weeks);
+
+/** The map's colours by change level: unit key -> the level's colour and word (an empty map for no rows). */
+export function mapLevels(l: Locale, result: QueryResult | null | undefined): Map<string, { colour: string; word: string }> | null {
+	if (!result) return null;
+	if (result.rowCount === 0) return new Map();
+	return new Map(changeRowsOf(result).map((r) => [r.unit, { colour: LEVEL_COLOURS[r.level], word: levelWord(l, r.level) }]));
+}

@@ -51,6 +51,11 @@ export function channelKey(name: ChannelName, v: ViewState, range: DataRange | n
 		// Every filter but the date filter's start (the baselines reach back 52+ weeks); its end is R.
 		case 'change':
 			return `${JSON.stringify({ ...filtersOf(v), from: null })}|${v.changeUnit}|${v.changeTerm}|${v.changeMeasure}`;
+		// Nothing to compute while the map is coloured by counts.
+		case 'mapChange':
+			return v.colour === 'change'
+				? `${JSON.stringify({ ...filtersOf(v), from: null })}|${v.map === 'district' ? 'district' : 'governorate'}|${v.changeTerm}|${v.changeMeasure}`
+				: 'count';
 	}
 }
 
