@@ -246,6 +246,7 @@ describe('round trip', () => {
 			changeMeasure: fc.constantFrom(...CHANGE_MEASURES),
 			colour: fc.constantFrom(...COLOUR_BY),
 			rolling: fc.boolean(),
+			multiples: fc.boolean(),
 			grain: fc.constantFrom(...GRAINS),
 			stack: fc.constantFrom(...STACKS),
 			measure: fc.constantFrom(...MEASURES),

@@ -343,3 +343,34 @@ export function tooltipHtml(
 	if (bandRule) out.push(`<small>${escapeHtml(bandRule)}</small>`);
 	return out.join('<br>');
 }
+
+/** Most series drawn as small multiples (issue 12: "for up to 14"). */
+export const MAX_MULTIPLES = 14;
+
+/**
+ * Small multiples of a timeline option built with maxSeries MAX_MULTIPLES: one small option per series of the
+ * stack, every one on the same value scale (the largest bucket of any series), with the same time axis and tooltip.
+ * The band, the rolling line and the imprecise series are left out (they belong to the total).
+ */
+export function smallMultiples(option: EChartsOption): { id: string; name: string; option: EChartsOption }[] {
+	const all = (Array.isArray(option.series) ? option.series : []) as (SeriesOption & { id?: string; name?: string; data?: unknown[] })[];
+	const series = all.filter((s) => isCategorySeries(String(s.id ?? '')));
+	const valueOf = (d: unknown) => (typeof d === 'number' ? d : d && typeof d === 'object' && 'value' in d ? Number((d as { value: unknown }).value) : 0);
+	const max = Math.max(1, ...series.flatMap((s) => (s.data ?? []).map(valueOf)));
+	const colours = (option.color as string[] | undefined) ?? [];
+	const x = option.xAxis as Record<string, unknown>;
+	const y = option.yAxis as Record<string, unknown>;
+	return series.map((s, i) => ({
+		id: String(s.id),
+		name: String(s.name ?? s.id),
+		option: {
+			color: [colours[i] ?? OTHER_COLOUR],
+			tooltip: option.tooltip,
+			title: { text: String(s.name ?? s.id), left: 'center', top: 0, textStyle: { fontSize: 12 } },
+			grid: { left: 8, right: 8, top: 24, bottom: 4, containLabel: true },
+			xAxis: { ...x, axisLabel: { ...(x.axisLabel as object), fontSize: 9 } },
+			yAxis: { ...y, name: '', max, splitNumber: 2, axisLabel: { ...(y.axisLabel as object), fontSize: 9 } },
+			series: [{ ...s, stack: undefined, markArea: undefined } as SeriesOption]
+		}
+	}));
+}

@@ -408,6 +408,7 @@ export const ar: Messages = {
 	'colour.count': 'العدد',
 	'colour.change': 'مستوى التغيّر',
 	'timeline.rolling': 'المتوسط المتحرك',
+	'timeline.multiples': 'مخططات صغيرة متعددة',
 	'timeline.grainNotice': 'محور {asked} على هذا النطاق يحتاج {buckets} عموداً: رُسم حسب {used} بدلاً من ذلك.',
 	'timeline.imprecise': 'التاريخ معروف بـ{precision} فقط',
 	'timeline.impreciseCount': {

@@ -373,6 +373,7 @@ export const en = {
 	'colour.count': 'Count',
 	'colour.change': 'Change level',
 	'timeline.rolling': 'Rolling average',
+	'timeline.multiples': 'Small multiples',
 	'timeline.grainNotice': 'A {asked} axis over this range would need {buckets} bars: drawn by {used} instead.',
 	'timeline.imprecise': 'date known only to the {precision}',
 	'timeline.impreciseCount': { one: '{n} incident dated less precisely than the bars is drawn hatched, apart from the peaks.', other: '{n} incidents dated less precisely than the bars are drawn hatched, apart from the peaks.' },

@@ -68,6 +68,8 @@ export interface Presentation {
 	colour: ColourBy;
 	/** The timeline's rolling average line (4 weeks or 3 months). */
 	rolling: boolean;
+	/** The timeline as small multiples (one small chart per series, same scale) rather than one stack. */
+	multiples: boolean;
 }
 
 /**
@@ -110,6 +112,7 @@ export const DEFAULT_VIEW: ViewState = {
 	changeMeasure: 'incidents',
 	colour: 'count',
 	rolling: false,
+	multiples: false,
 	...DISPLAY_DEFAULTS,
 	incident: null
 };

@@ -88,6 +88,7 @@ export function viewStateProblems(v: ViewState): string[] {
 	if (!oneOf(CHANGE_MEASURES, v.changeMeasure)) out.push('cmeasure is invalid');
 	if (!oneOf(COLOUR_BY, v.colour)) out.push('colour is invalid');
 	if (typeof v.rolling !== 'boolean') out.push('rolling is invalid');
+	if (typeof v.multiples !== 'boolean') out.push('multiples is invalid');
 	if (!isWhole(v.page, 1, MAX_PAGE)) out.push('page is invalid');
 	if (v.incident !== null && !(typeof v.incident === 'string' && isIncidentId(v.incident))) out.push('incident is invalid');
 	return out;

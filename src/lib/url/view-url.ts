@@ -82,6 +82,20 @@ function choiceParam<
 	};
 }
 
+/** A switch: present as name=1 when on, absent when off (0 is read as off). */
+function switchParam(name: string, key: 'rolling' | 'multiples'): ScalarParam {
+	return {
+		name,
+		read(value, draft) {
+			if (value !== '1' && value !== '0') return msg('url.notChoice', { value: quote(value), choices: '0, 1' });
+			draft[key] = value === '1';
+			return null;
+		},
+		write: (s) => (s[key] ? '1' : null),
+		plain: true
+	};
+}
+
 function wholeNumber(value: string, min: number, max: number): number | null {
 	if (!/^\d{1,9}$/.test(value)) return null;
 	const n = Number(value);
@@ -140,17 +154,8 @@ const TRAILING: readonly ScalarParam[] = [
 	choiceParam('cterm', 'changeTerm', CHANGE_TERMS),
 	choiceParam('cmeasure', 'changeMeasure', CHANGE_MEASURES),
 	choiceParam('colour', 'colour', COLOUR_BY),
-	{
-		// A switch: present as rolling=1, absent otherwise.
-		name: 'rolling',
-		read(value, draft) {
-			if (value !== '1' && value !== '0') return msg('url.notChoice', { value: quote(value), choices: '0, 1' });
-			draft.rolling = value === '1';
-			return null;
-		},
-		write: (s) => (s.rolling ? '1' : null),
-		plain: true
-	},
+	switchParam('rolling', 'rolling'),
+	switchParam('multiples', 'multiples'),
 	{
 		name: 'page',
 		read(value, draft) {
