@@ -122,6 +122,27 @@ describe.skipIf(!existsSync(PARQUET))('change panel end to end', () => {
 		await w.context.close();
 	}, 90_000);
 
+	it('colours the map by change level with a worded legend, and draws the timeline as small multiples', async () => {
+		const w = await openPage(browser);
+		await w.page.goto(`${server.url}/?colour=change&multiples=1&stack=target`);
+		await waitReady(w.page);
+		await w.page.getByTestId('map-levels').waitFor();
+		expect(await w.page.getByTestId('map-levels').locator('li').count()).toBe(4);
+		const multiples = await w.page.getByTestId('timeline-multiple').count();
+		expect(multiples).toBeGreaterThan(7);
+		expect(multiples).toBeLessThanOrEqual(14);
+		// The compact tile map (the province ranking's view) colours by level too.
+		await w.page.getByTestId('map-mode').selectOption('tiles');
+		await expect.poll(() => new URL(w.page.url()).searchParams.get('map')).toBe('tiles');
+		await waitReady(w.page);
+		expect(await w.page.getByTestId('map-levels').locator('li').count()).toBe(4);
+		await w.page.getByTestId('map-colour').selectOption('count');
+		await expect.poll(() => new URL(w.page.url()).searchParams.has('colour')).toBe(false);
+		await expect.poll(() => w.page.getByTestId('map-levels').count()).toBe(0);
+		expect(w.errors).toEqual([]);
+		await w.context.close();
+	}, 90_000);
+
 	it('axe finds no violations on the change panel and the timeline in English and Arabic, light and dark', async () => {
 		for (const [lang, theme] of [['en', 'light'], ['ar', 'dark'], ['en', 'dark'], ['ar', 'light']]) {
 			const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
