@@ -366,8 +366,8 @@ export function smallMultiples(option: EChartsOption): { id: string; name: strin
 		option: {
 			color: [colours[i] ?? OTHER_COLOUR],
 			tooltip: option.tooltip,
-			title: { text: String(s.name ?? s.id), left: 'center', top: 0, textStyle: { fontSize: 12 } },
-			grid: { left: 8, right: 8, top: 24, bottom: 4, containLabel: true },
+			// The series' name is the chart's caption in the page (the title component is not bundled).
+			grid: { left: 8, right: 8, top: 8, bottom: 4, containLabel: true },
 			xAxis: { ...x, axisLabel: { ...(x.axisLabel as object), fontSize: 9 } },
 			yAxis: { ...y, name: '', max, splitNumber: 2, axisLabel: { ...(y.axisLabel as object), fontSize: 9 } },
 			series: [{ ...s, stack: undefined, markArea: undefined } as SeriesOption]
