@@ -70,7 +70,9 @@ export function changeQuery(v: ViewState): BoundQuery {
 export function kpiCompareQuery(v: ViewState, range: DataRange): BoundQuery {
 	const c = kpiComparison(v, range);
 	const against = c.against.find((a) => a.kind !== 'previous-period') ?? c.against[0];
-	return kpiQuery(filtersOf(v), range, { periods: { current: c.current, previous: against.period } });
+	const q = kpiQuery(filtersOf(v), range, { periods: { current: c.current, previous: against.period } });
+	// Its own name, so timings are grouped apart (over exactly a year of data it is the KPI statement itself).
+	return { ...q, sql: q.sql.replace(/^\/\* rasd:kpis \*\//, '/* rasd:kpi-compare */') };
 }
 
 /** No row (the map is coloured by counts, so it needs no change levels). */

@@ -81,7 +81,8 @@ describe('default-view asset and meta', () => {
 		map: r(['pcode', 'n'], [['SY11', 10]]),
 		cells: r(['n'], []),
 		imprecise: r(['bucket', 'series', 'precision', 'value'], []),
-		change: r(['unit', 'level'], [])
+		change: r(['unit', 'level'], []),
+		mapChange: r(['unit', 'level'], [])
 	};
 	const sources = r(['source_dataset', 'rows'], [['synthetic', 10]]);
 	const options = r(['dim', 'key', 'n'], [['target', 'Military', 10]]);
