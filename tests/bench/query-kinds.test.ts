@@ -61,6 +61,9 @@ describe('query kinds', () => {
 
 	it('every channel of the page maps to its own kind', () => {
 		const kinds = CHANNELS.map((c) => queryKind(channelQuery(c, filtered, range).sql));
-		expect(kinds).toEqual(['kpis', 'timeline', 'province', 'target', 'attack', 'count', 'rows', 'map', 'cells']);
+		expect(kinds).toEqual([
+			'kpis', 'kpi-compare', 'timeline', 'timeline-imprecise', 'province', 'target', 'attack', 'count', 'rows', 'map', 'cells',
+			'change', 'change'
+		]);
 	});
 });

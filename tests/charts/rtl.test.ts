@@ -38,7 +38,8 @@ describe('timeline in Arabic', () => {
 		expect((o.xAxis as { inverse: boolean }).inverse).toBe(false);
 		expect((o.yAxis as { position: string }).position).toBe('right');
 		const svg = renderSvg(o, 1200, 400);
-		const weeks = ['الأسبوع ٠١ من ٢٠٢٣', 'الأسبوع ٠٢ من ٢٠٢٣', 'الأسبوع ٠٣ من ٢٠٢٣'];
+		// Issue 12: weeks read as the day they start, not as ISO week numbers.
+		const weeks = ['أسبوع ٢ كانون الثاني ٢٠٢٣', 'أسبوع ٩ كانون الثاني ٢٠٢٣', 'أسبوع ١٦ كانون الثاني ٢٠٢٣'];
 		const x = labelX(svg, weeks);
 		expect(x[0]).toBeLessThan(x[1]);
 		expect(x[1]).toBeLessThan(x[2]);
@@ -55,7 +56,7 @@ describe('timeline in Arabic', () => {
 		expect((o.tooltip as { extraCssText?: string }).extraCssText).toContain('direction: rtl');
 		const html = tooltipHtml([{ axisValue: '2023-01-02', seriesName: 'الرقة <b>', value: 1200, marker: '' }], 'week', 'killed', ar.chart);
 		expect(html).toBe(
-			'<b>الأسبوع الذي يبدأ في ٢ كانون الثاني ٢٠٢٣ (الأسبوع ٠١ من ٢٠٢٣)</b><br>الرقة &#60;b&#62;: <b>١٬٢٠٠</b><br>القتلى، المجموع: <b>١٬٢٠٠</b>'
+			'<b>أسبوع ٢ كانون الثاني ٢٠٢٣</b><br>الرقة &#60;b&#62;: <b>١٬٢٠٠</b><br>القتلى، المجموع: <b>١٬٢٠٠</b>'
 		);
 	});
 });

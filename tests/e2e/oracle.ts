@@ -148,6 +148,18 @@ export class ParquetOracle {
 		return new Map((reader.getRowsJS() as [string, string | null][]).map(([id, url]) => [id, url]));
 	}
 
+	/** The filtered incidents with the columns the change rules read (tests/query/change-reference.ts), dates as text. */
+	async changeInputs(f: OracleFilter = {}): Promise<Record<string, string | number | null>[]> {
+		const w = this.where(f);
+		const reader = await this.conn.runAndReadAll(
+			`SELECT strftime(event_date, '%Y-%m-%d') AS event_date, CAST(date_precision AS VARCHAR) AS date_precision, ` +
+				`CAST(killed AS DOUBLE) AS killed, admin1, admin1_pcode, admin2, admin2_pcode, CAST(target_type AS VARCHAR) AS target_type, ` +
+				`CAST(event_type AS VARCHAR) AS event_type FROM read_parquet(?) ${w.sql}`,
+			w.params
+		);
+		return reader.getRowObjectsJS() as Record<string, string | number | null>[];
+	}
+
 	/** Every distinct perpetrator name (null included) in the Parquet. */
 	async perpetrators(): Promise<(string | null)[]> {
 		const reader = await this.conn.runAndReadAll('SELECT DISTINCT perpetrator FROM read_parquet(?)', [this.path]);

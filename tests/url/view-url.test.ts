@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { SYRIA_PCODES } from '../../src/lib/data/gazetteer';
 import { ACLED_SUB_EVENT_TYPES, ATTACK_TYPES, DATE_PRECISIONS, EVENT_TYPES, SOURCE_DATASETS, TARGET_TYPES } from '../../src/lib/data/taxonomy';
 import { makeLocale } from '../../src/lib/i18n/locale';
-import { DEFAULT_VIEW, DIGITS, GRAINS, LANGS, MAP_MODES, MEASURES, SORT_KEYS, STACKS, THEMES, type ViewState } from '../../src/lib/query/filters';
+import { COLOUR_BY, DEFAULT_VIEW, DIGITS, GRAINS, LANGS, MAP_MODES, MEASURES, SORT_KEYS, STACKS, THEMES, type ViewState } from '../../src/lib/query/filters';
+import { CHANGE_MEASURES, CHANGE_TERMS, CHANGE_UNITS } from '../../src/lib/query/change-levels';
 import { viewStateProblems } from '../../src/lib/query/validate';
 import { parseViewState, serialiseViewState } from '../../src/lib/url/view-url';
 import { ENGLISH, type Locale } from '../../src/lib/i18n/locale';
@@ -250,6 +251,12 @@ describe('round trip', () => {
 			),
 			dedupe: fc.boolean(),
 			map: fc.constantFrom(...MAP_MODES),
+			changeUnit: fc.constantFrom(...CHANGE_UNITS),
+			changeTerm: fc.constantFrom(...CHANGE_TERMS),
+			changeMeasure: fc.constantFrom(...CHANGE_MEASURES),
+			colour: fc.constantFrom(...COLOUR_BY),
+			rolling: fc.boolean(),
+			multiples: fc.boolean(),
 			grain: fc.constantFrom(...GRAINS),
 			stack: fc.constantFrom(...STACKS),
 			measure: fc.constantFrom(...MEASURES),

@@ -72,6 +72,8 @@ export interface GeoMapOptions {
 	cells?: readonly GeoCell[];
 	/** Attribution and disclaimer drawn at the bottom of the map (the OCHA licence asks for them). */
 	credit?: string;
+	/** Colour by change level instead of the measure: per unit key, the level's colour and word (issue 12). */
+	levels?: ReadonlyMap<string, { colour: string; word: string }>;
 }
 
 const cellValue = (c: GeoCell, m: Measure) => (m === 'incidents' ? c.n : m === 'killed' ? c.killed : c.injured);
@@ -108,7 +110,8 @@ export function geoMapOption(o: GeoMapOptions): EChartsOption {
 					const v = (data?.value?.[2] as number) ?? 0;
 					return `${escapeHtml(measure)}: <b>${text.number(v)}</b>`;
 				}
-				return `${escapeHtml(name(key))}<br>${escapeHtml(measure)}: <b>${text.number(value(key))}</b>`;
+				const level = o.levels?.get(key);
+				return `${escapeHtml(name(key))}<br>${escapeHtml(measure)}: <b>${text.number(value(key))}</b>${level ? `<br>${escapeHtml(level.word)}` : ''}`;
 			},
 			...tooltipDirection(text)
 		},
@@ -131,7 +134,15 @@ export function geoMapOption(o: GeoMapOptions): EChartsOption {
 				textBorderWidth: 2,
 				formatter: (p: unknown) => name((p as { name: string }).name)
 			},
-			regions: [...selected].map((key) => ({ name: key, itemStyle: { borderColor: theme.selected, borderWidth: 2.5 } }))
+			regions: o.levels
+				? o.units.map((u) => ({
+						name: u.key,
+						itemStyle: {
+							areaColor: o.levels?.get(u.key)?.colour ?? theme.empty,
+							...(selected.has(u.key) ? { borderColor: theme.selected, borderWidth: 2.5 } : {})
+						}
+					}))
+				: [...selected].map((key) => ({ name: key, itemStyle: { borderColor: theme.selected, borderWidth: 2.5 } }))
 		},
 		visualMap: {
 			type: 'continuous',
@@ -176,6 +187,8 @@ export function geoMapOption(o: GeoMapOptions): EChartsOption {
 				: [])
 		]
 	};
+	// Coloured by level: the regions carry the colours, and no measure ramp is shown.
+	if (o.levels) delete option.visualMap;
 	if (o.credit) {
 		option.graphic = [
 			{ type: 'text', left: 4, bottom: 0, silent: true, style: { text: o.credit, fontSize: 9, fill: o.dark ? '#AAAAAA' : '#555555' } }

@@ -93,3 +93,24 @@ export function tileMapOption(input: ChartInput, options: MapOptions): EChartsOp
 		]
 	};
 }
+
+/**
+ * The tile map or choropleth coloured by change level (issue 12) instead of the measure: the measure's colour scale
+ * is dropped and each governorate takes its level's colour (no level: pale grey), with dark names.
+ */
+export function colourByLevels<T extends { series?: unknown; visualMap?: unknown }>(option: T, levels: ReadonlyMap<string, { colour: string }>): T {
+	const series = (option.series as { type?: string; data?: { name: string; itemStyle?: object; label?: object }[] }[]).map((s, i) =>
+		i > 0
+			? s
+			: {
+					...s,
+					data: s.data?.map((d) => {
+						const colour = levels.get(d.name)?.colour ?? '#EEEEEE';
+						const fill = s.type === 'map' ? { areaColor: colour } : { color: colour };
+						return { ...d, itemStyle: { ...d.itemStyle, ...fill }, label: { ...d.label, color: '#1A1A1A' } };
+					})
+				}
+	);
+	const { visualMap: _dropped, ...rest } = option;
+	return { ...rest, series } as T;
+}

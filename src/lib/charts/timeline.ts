@@ -48,6 +48,8 @@ export interface TimelineOptions {
 	rolling?: boolean;
 	/** Tooltip line explaining the band; default the English rule. */
 	bandRule?: string;
+	/** Names of the band, of its marks and of the rolling line (default English). */
+	overlayNames?: { band: string; above: string; rolling: string };
 }
 
 /** Largest series drawn by default, plus "Other" (issue 12: readable stacks). */
@@ -62,6 +64,8 @@ export const BAND_SERIES = '__band__';
 export const ABOVE_SERIES = '__above_band__';
 export const ROLLING_SERIES = '__rolling__';
 const isOverlay = (id: string) => id === BAND_LOWER_SERIES || id === BAND_SERIES || id === ABOVE_SERIES || id === ROLLING_SERIES;
+/** A series of the stack (not the band, the rolling line or an imprecise series): what tables and peaks read. */
+export const isCategorySeries = (id: string): boolean => !isOverlay(id) && !id.startsWith(IMPRECISE_SERIES_PREFIX);
 
 const defaultImpreciseLabel = (precision: string) => `date known only to the ${precision}`;
 
@@ -208,12 +212,12 @@ export function timelineOption(input: ChartInput, options: TimelineOptions): ECh
 			data: buckets.flatMap((b, t) => (partial[t] ? [[{ xAxis: b }, { xAxis: b }]] : []))
 		};
 	}
-	if (options.band) chartSeries.push(...bandSeries(totals, partial, buckets));
+	if (options.band) chartSeries.push(...bandSeries(totals, partial, buckets, options.overlayNames));
 	const k = ROLLING_PERIODS[grain];
 	if (options.rolling && k) {
 		chartSeries.push({
 			id: ROLLING_SERIES,
-			name: `${k}-${grain} average`,
+			name: options.overlayNames?.rolling ?? `${k}-${grain} average`,
 			type: 'line',
 			data: rollingMean(totals, k, partial),
 			symbol: 'none',
@@ -259,9 +263,14 @@ export function timelineOption(input: ChartInput, options: TimelineOptions): ECh
 }
 
 /** The band as two stacked lines (its lower edge, invisible, then its width, shaded) and the buckets above it. */
-function bandSeries(totals: readonly number[], partial: readonly boolean[], buckets: readonly string[]): SeriesOption[] {
+function bandSeries(
+	totals: readonly number[],
+	partial: readonly boolean[],
+	buckets: readonly string[],
+	names: { band: string; above: string } = { band: 'usual range', above: 'above the usual range' }
+): SeriesOption[] {
 	const band = baselineBand(totals, partial);
-	const name = 'usual range';
+	const name = names.band;
 	const lower = band.map((b) => (b.lower === null ? null : Math.max(0, b.lower)));
 	return [
 		{ id: BAND_LOWER_SERIES, name, type: 'line', stack: 'band', data: lower, symbol: 'none', lineStyle: { opacity: 0 }, silent: true, z: 1 },
@@ -271,7 +280,7 @@ function bandSeries(totals: readonly number[], partial: readonly boolean[], buck
 			lineStyle: { opacity: 0 }, areaStyle: { color: 'rgba(0, 114, 178, 0.15)' }
 		},
 		{
-			id: ABOVE_SERIES, name: 'above the usual range', type: 'scatter', symbol: 'triangle', symbolSize: 10, z: 6,
+			id: ABOVE_SERIES, name: names.above, type: 'scatter', symbol: 'triangle', symbolSize: 10, z: 6,
 			itemStyle: { color: '#D55E00' },
 			data: buckets.map((_, t) => (band[t].above ? totals[t] : null))
 		}
@@ -333,4 +342,35 @@ export function tooltipHtml(
 	if (rolling && typeof rolling.value === 'number') out.push(`${escapeHtml(rolling.seriesName ?? '')}: ${text.number(Math.round(rolling.value * 10) / 10)}`);
 	if (bandRule) out.push(`<small>${escapeHtml(bandRule)}</small>`);
 	return out.join('<br>');
+}
+
+/** Most series drawn as small multiples (issue 12: "for up to 14"). */
+export const MAX_MULTIPLES = 14;
+
+/**
+ * Small multiples of a timeline option built with maxSeries MAX_MULTIPLES: one small option per series of the
+ * stack, every one on the same value scale (the largest bucket of any series), with the same time axis and tooltip.
+ * The band, the rolling line and the imprecise series are left out (they belong to the total).
+ */
+export function smallMultiples(option: EChartsOption): { id: string; name: string; option: EChartsOption }[] {
+	const all = (Array.isArray(option.series) ? option.series : []) as (SeriesOption & { id?: string; name?: string; data?: unknown[] })[];
+	const series = all.filter((s) => isCategorySeries(String(s.id ?? '')));
+	const valueOf = (d: unknown) => (typeof d === 'number' ? d : d && typeof d === 'object' && 'value' in d ? Number((d as { value: unknown }).value) : 0);
+	const max = Math.max(1, ...series.flatMap((s) => (s.data ?? []).map(valueOf)));
+	const colours = (option.color as string[] | undefined) ?? [];
+	const x = option.xAxis as Record<string, unknown>;
+	const y = option.yAxis as Record<string, unknown>;
+	return series.map((s, i) => ({
+		id: String(s.id),
+		name: String(s.name ?? s.id),
+		option: {
+			color: [colours[i] ?? OTHER_COLOUR],
+			tooltip: option.tooltip,
+			// The series' name is the chart's caption in the page (the title component is not bundled).
+			grid: { left: 8, right: 8, top: 8, bottom: 4, containLabel: true },
+			xAxis: { ...x, axisLabel: { ...(x.axisLabel as object), fontSize: 9 } },
+			yAxis: { ...y, name: '', max, splitNumber: 2, axisLabel: { ...(y.axisLabel as object), fontSize: 9 } },
+			series: [{ ...s, stack: undefined, markArea: undefined } as SeriesOption]
+		}
+	}));
 }

@@ -117,17 +117,19 @@ describe('locale', () => {
 	it('labels time buckets in each language', () => {
 		expect(['day', 'week', 'month', 'quarter', 'year'].map((g) => enL.chart.bucketLabel('2023-01-02', g as never))).toEqual([
 			'2 Jan 2023',
-			'2023-W01',
+			'week of 2 Jan 2023',
 			'Jan 2023',
 			'Q1 2023',
 			'2023'
 		]);
-		expect(arA.chart.bucketLabel('2023-01-02', 'week')).toBe('الأسبوع ٠١ من ٢٠٢٣');
+		// Issue 12: weeks read as the day they start, not as ISO codes.
+		expect(arA.chart.bucketLabel('2023-01-02', 'week')).toBe('أسبوع ٢ كانون الثاني ٢٠٢٣');
 		expect(arA.chart.bucketLabel('2023-04-01', 'quarter')).toBe('الربع ٢ من ٢٠٢٣');
 		expect(arL.chart.bucketLabel('2023-03-01', 'month')).toBe('آذار 2023');
-		expect(arL.chart.bucketTitle('2023-01-02', 'week')).toBe('الأسبوع الذي يبدأ في 2 كانون الثاني 2023 (الأسبوع 01 من 2023)');
-		// ISO week-numbering year: 2021-01-03 belongs to week 53 of 2020.
-		expect(enL.chart.bucketLabel('2020-12-28', 'week')).toBe('2020-W53');
+		expect(arL.chart.bucketTitle('2023-01-02', 'week')).toBe('أسبوع 2 كانون الثاني 2023');
+		// A date inside a week names the week's Monday (2021-01-03 is in the week of 28 Dec 2020).
+		expect(enL.chart.bucketLabel('2021-01-03', 'week')).toBe('week of 28 Dec 2020');
+		expect(enL.chart.bucketTitle('2023-01-02', 'week')).toBe('Week of 2 Jan 2023');
 	});
 
 	it('chooses Arabic plural forms by the count and writes the count in the chosen digits', () => {

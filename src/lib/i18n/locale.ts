@@ -5,7 +5,7 @@
 // Intl locales: English is en-GB (day month year, unambiguous to readers on both sides of the Atlantic); Arabic is
 // ar-SY, whose month names are the Levantine ones Syrian readers use (كانون الثاني, شباط ...). The digits are set
 // explicitly with the -u-nu- extension, because ICU's default for ar-SY is Arabic-Indic and for ar is Latin.
-import { getISOWeek, getISOWeekYear } from 'date-fns';
+import { weekOfLabel } from '../charts/buckets';
 import { governorateByPcode } from '../data/gazetteer';
 import type { Digits, Grain, Lang, Measure } from '../data/display';
 import type { ChartText } from '../charts/text';
@@ -84,12 +84,6 @@ function utc(iso: string): number | null {
 	return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
 }
 
-/** date-fns works on local dates: a local Date of the same calendar day, for ISO week numbers. */
-function localDay(iso: string): Date {
-	const [y, m, d] = iso.split('-').map(Number);
-	return new Date(y, m - 1, d);
-}
-
 export function makeLocale(lang: Lang, digits: Digits = 'latn'): Locale {
 	const messages = MESSAGES[lang];
 	const tag = intlTag(lang, digits);
@@ -133,10 +127,9 @@ export function makeLocale(lang: Lang, digits: Digits = 'latn'): Locale {
 		switch (grain) {
 			case 'day':
 				return dayFormat.format(ms);
-			case 'week': {
-				const local = localDay(start);
-				return t('bucket.week', { year: plain(getISOWeekYear(local)), week: plain(getISOWeek(local), 2) });
-			}
+			// Issue 12: a week reads as the day it starts ("week of 6 Mar 2023", "أسبوع 6 آذار 2023"), not an ISO code.
+			case 'week':
+				return weekOfLabel(start, lang, digits);
 			case 'month':
 				return monthFormat.format(ms);
 			case 'quarter':
@@ -149,7 +142,7 @@ export function makeLocale(lang: Lang, digits: Digits = 'latn'): Locale {
 		const ms = utc(start);
 		if (ms === null) return start;
 		if (grain === 'day') return dayTitleFormat.format(ms);
-		if (grain === 'week') return t('bucket.weekOf', { date: date(start), label: bucketLabel(start, 'week') });
+		if (grain === 'week') return lang === 'en' ? `W${weekOfLabel(start, lang, digits).slice(1)}` : weekOfLabel(start, lang, digits);
 		if (grain === 'month') return monthTitleFormat.format(ms);
 		return bucketLabel(start, grain);
 	};

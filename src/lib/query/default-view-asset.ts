@@ -5,7 +5,7 @@
 import type { QueryResult } from './engine';
 import { VIEWS as CHANNELS, type ViewName as ChannelName } from './views';
 
-export const DEFAULT_VIEW_ASSET_VERSION = 4;
+export const DEFAULT_VIEW_ASSET_VERSION = 5;
 
 /** The channels a precomputed file answers: all of them, the incident table's first page included. */
 export const PRECOMPUTED_CHANNELS: readonly ChannelName[] = CHANNELS;

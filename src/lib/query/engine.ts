@@ -14,7 +14,8 @@ export interface BoundQuery {
 /** Every kind of statement the query layer builds. */
 export const QUERY_NAMES = [
 	'kpis', 'timeline', 'province', 'target', 'attack', 'category', 'perpetrator-options', 'options', 'count', 'rows',
-	'export', 'detail', 'meta', 'sources', 'change', 'reference-day', 'timeline-imprecise', 'map', 'cells', 'duplicates'
+	'export', 'detail', 'meta', 'sources', 'change', 'reference-day', 'timeline-imprecise', 'map', 'cells', 'duplicates',
+	'kpi-compare'
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

@@ -5,6 +5,7 @@
 import { DISPLAY_DEFAULTS, type DisplaySettings, type Grain, type Measure } from '../data/display';
 import { DIMENSION_KEYS, emptyLists, type DimensionKey, type ListFilters } from './dimensions';
 import type { Bbox } from './map-grid';
+import type { ChangeMeasure, ChangeTerm, ChangeUnit } from './change-levels';
 
 export { DIGITS, LANGS, THEMES, DISPLAY_DEFAULTS, type Digits, type DisplaySettings, type Lang, type Theme } from '../data/display';
 
@@ -26,6 +27,10 @@ export const STACK_DIMENSION: Readonly<Record<Stack, DimensionKey>> = {
 /** How the map panel draws places: governorates or districts over the shipped boundaries, or the compact tiles. */
 export const MAP_MODES = ['governorate', 'district', 'tiles'] as const;
 export type MapMode = (typeof MAP_MODES)[number];
+
+/** What the map and the province ranking colour by: the measure's counts, or the change panel's level. */
+export const COLOUR_BY = ['count', 'change'] as const;
+export type ColourBy = (typeof COLOUR_BY)[number];
 
 export const SORT_KEYS = ['date', 'province', 'target', 'perpetrator', 'killed', 'injured'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -58,6 +63,16 @@ export interface Presentation {
 	sortDir: 'asc' | 'desc';
 	page: number;
 	map: MapMode;
+	/** The "What is changing" panel (issue 12): its unit, its baseline's term and what it counts. */
+	changeUnit: ChangeUnit;
+	changeTerm: ChangeTerm;
+	changeMeasure: ChangeMeasure;
+	/** The map and province ranking coloured by counts or by change level. */
+	colour: ColourBy;
+	/** The timeline's rolling average line (4 weeks or 3 months). */
+	rolling: boolean;
+	/** The timeline as small multiples (one small chart per series, same scale) rather than one stack. */
+	multiples: boolean;
 }
 
 /**
@@ -95,6 +110,12 @@ export const DEFAULT_VIEW: ViewState = {
 	sortDir: 'desc',
 	page: 1,
 	map: 'governorate',
+	changeUnit: 'governorate',
+	changeTerm: 'short',
+	changeMeasure: 'incidents',
+	colour: 'count',
+	rolling: false,
+	multiples: false,
 	...DISPLAY_DEFAULTS,
 	incident: null
 };

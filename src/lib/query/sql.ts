@@ -98,9 +98,14 @@ export function sourcesQuery(): BoundQuery {
  * where its source gives a range, its best estimate elsewhere), killed_ranged (incidents with a range),
  * period_from, period_to, prev_from, prev_to.
  */
-export function kpiQuery(f: Filters, data: { min: string; max: string }, options: SourceOptions = {}): BoundQuery {
-	const cur = resolvePeriod(f, data);
-	const prev = previousPeriod(cur);
+export function kpiQuery(
+	f: Filters,
+	data: { min: string; max: string },
+	options: SourceOptions & { periods?: { current: Period; previous: Period } } = {}
+): BoundQuery {
+	// `periods` compares any two periods (the KPI comparisons of kpi-periods.ts); the filter's dates then select none.
+	const cur = options.periods?.current ?? resolvePeriod(f, data);
+	const prev = options.periods?.previous ?? previousPeriod(cur);
 	if (auto(options) && rollupFilters(f) && (monthCover(cur.from, cur.to) || monthCover(prev.from, prev.to))) {
 		return kpiRollupQuery(f, cur, prev);
 	}

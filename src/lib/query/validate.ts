@@ -1,7 +1,8 @@
 // What a valid view state is. The URL parser accepts only values that pass these checks, so that every state the
 // app holds is one of them; property tests generate states from the same rules.
 import { DIMENSIONS, DIMENSION_KEYS, isWellFormedText } from './dimensions';
-import { GRAINS, MAP_MODES, MEASURES, SORT_KEYS, STACKS, type ViewState } from './filters';
+import { COLOUR_BY, GRAINS, MAP_MODES, MEASURES, SORT_KEYS, STACKS, type ViewState } from './filters';
+import { CHANGE_MEASURES, CHANGE_TERMS, CHANGE_UNITS } from './change-levels';
 import { isCanonicalBbox } from './bbox';
 import { SOURCE_DATASETS } from '../data/taxonomy';
 
@@ -83,6 +84,12 @@ export function viewStateProblems(v: ViewState): string[] {
 	if (!oneOf(MEASURES, v.measure)) out.push('measure is invalid');
 	if (!oneOf(SORT_KEYS, v.sort)) out.push('sort is invalid');
 	if (!oneOf(['asc', 'desc'], v.sortDir)) out.push('dir is invalid');
+	if (!oneOf(CHANGE_UNITS, v.changeUnit)) out.push('cunit is invalid');
+	if (!oneOf(CHANGE_TERMS, v.changeTerm)) out.push('cterm is invalid');
+	if (!oneOf(CHANGE_MEASURES, v.changeMeasure)) out.push('cmeasure is invalid');
+	if (!oneOf(COLOUR_BY, v.colour)) out.push('colour is invalid');
+	if (typeof v.rolling !== 'boolean') out.push('rolling is invalid');
+	if (typeof v.multiples !== 'boolean') out.push('multiples is invalid');
 	if (!isWhole(v.page, 1, MAX_PAGE)) out.push('page is invalid');
 	if (v.incident !== null && !(typeof v.incident === 'string' && isIncidentId(v.incident))) out.push('incident is invalid');
 	return out;

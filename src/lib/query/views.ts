@@ -14,8 +14,15 @@ import {
 	timelineQuery
 } from './sql';
 import { mapCellsQuery, mapOwnDimension, mapUnitsQuery } from './map-units';
+import { changeLevelsQuery } from './change-levels';
+import { impreciseTimelineQuery } from './timeline-precision';
+import { named } from './engine';
+import { kpiComparison } from './kpi-periods';
+import { Params } from './params';
+import { filterConditions, whereClause, whereSql } from './where';
 
-export const VIEWS = ['kpis', 'timeline', 'province', 'target', 'attack', 'count', 'rows', 'map', 'cells'] as const;
+// The change panel comes last: the worker answers in this order, so it never holds up the first chart.
+export const VIEWS = ['kpis', 'kpiCompare', 'timeline', 'imprecise', 'province', 'target', 'attack', 'count', 'rows', 'map', 'cells', 'change', 'mapChange'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface DataRange {
@@ -44,12 +51,65 @@ export function filtersRead(name: ViewName, v: ViewState): Filters {
 	return own ? { ...f, [own]: [] } : f;
 }
 
+/** The view's filters less the date filter (both ends): what the change rules read (change-levels.ts). */
+export function changeWhere(v: ViewState): BoundQuery {
+	const p = new Params();
+	return { sql: whereSql(filterConditions(filtersOf(v), p, ['dates'])), params: p.values };
+}
+
+/** The change panel's statement: R is the date filter's end, else the newest incident the other filters keep. */
+export function changeQuery(v: ViewState): BoundQuery {
+	return changeLevelsQuery({ unit: v.changeUnit, reference: v.to, term: v.changeTerm, measure: v.changeMeasure }, changeWhere(v));
+}
+
+/**
+ * What the KPIs are compared with besides the previous period (kpi-periods.ts): with no date filter, the last 12
+ * months (current) against the 12 before (prev_); with one, the filtered period against the same days a year
+ * earlier. Same columns as the KPI statement.
+ */
+export function kpiCompareQuery(v: ViewState, range: DataRange): BoundQuery {
+	const c = kpiComparison(v, range);
+	const against = c.against.find((a) => a.kind !== 'previous-period') ?? c.against[0];
+	const q = kpiQuery(filtersOf(v), range, { periods: { current: c.current, previous: against.period } });
+	// Its own name, so timings are grouped apart (over exactly a year of data it is the KPI statement itself).
+	return { ...q, sql: q.sql.replace(/^\/\* rasd:kpis \*\//, '/* rasd:kpi-compare */') };
+}
+
+/** No row (the map is coloured by counts, so it needs no change levels). */
+const NO_CHANGE = named('change', { sql: "SELECT CAST(NULL AS VARCHAR) AS unit, CAST(NULL AS VARCHAR) AS level WHERE false", params: [] });
+
+/** The map's change levels: governorates or districts as the map draws them, when it is coloured by change. */
+export function mapChangeQuery(v: ViewState): BoundQuery {
+	if (v.colour !== 'change') return NO_CHANGE;
+	const unit = v.map === 'district' ? 'district' : 'governorate';
+	return changeLevelsQuery({ unit, reference: v.to, term: v.changeTerm, measure: v.changeMeasure }, changeWhere(v));
+}
+
+/** No row, in the imprecise series' columns (the year grain has no coarser date precision). */
+const NO_IMPRECISE = named('timeline-imprecise', {
+	sql: 'SELECT CAST(NULL AS VARCHAR) AS bucket, CAST(NULL AS VARCHAR) AS series, CAST(NULL AS VARCHAR) AS precision, CAST(NULL AS DOUBLE) AS value WHERE false',
+	params: []
+});
+
+/** The timeline's incidents dated less precisely than its grain (timeline-precision.ts), all filters applied. */
+export function impreciseQuery(v: ViewState): BoundQuery {
+	return impreciseTimelineQuery(v, whereClause(filtersOf(v))) ?? NO_IMPRECISE;
+}
+
 export function viewQuery(name: ViewName, v: ViewState, range: DataRange, known: KnownFigures = {}): BoundQuery {
 	switch (name) {
 		case 'kpis':
 			return kpiQuery(filtersOf(v), range);
 		case 'timeline':
 			return timelineQuery(v);
+		case 'kpiCompare':
+			return kpiCompareQuery(v, range);
+		case 'imprecise':
+			return impreciseQuery(v);
+		case 'change':
+			return changeQuery(v);
+		case 'mapChange':
+			return mapChangeQuery(v);
 		// The map and the ranked charts leave their own selection out, so the unselected tiles and bars stay visible
 		// (and clickable) while the selected ones are highlighted; every other filter applies.
 		case 'province':

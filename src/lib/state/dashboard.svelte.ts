@@ -96,6 +96,12 @@ export class Dashboard {
 		return CHANNELS.some((c) => channelActive(c, v) && this.isCurrent(c, v) && this.answers[c]?.error);
 	}
 
+	/** How the page stands for this view: every shown channel answered (well or with an error), or still loading. */
+	settledState(v: ViewState): 'loading' | 'ready' | 'error' {
+		if (this.isReady(v)) return this.hasErrors(v) ? 'error' : 'ready';
+		return this.status === 'error' ? 'error' : 'loading';
+	}
+
 	/** Paints the default view from build-time figures; only when the page opened on the default view. */
 	usePrecomputed(asset: DefaultViewAsset, v: ViewState): void {
 		if (this.engine) return;

@@ -9,6 +9,9 @@ import { EXPORT_COLUMNS } from '../query/columns';
 import type { Filters } from '../query/filters';
 import type { DataRange } from '../query/views';
 import { aggregateCsv, aggregateFileName, exportFileName } from '../export/incident-csv';
+import { changeCsv } from '../export/change-csv';
+import { changeRowsOf } from '../query/change-rows';
+import type { QueryResult } from '../query/engine';
 import type { ChannelName } from './channels';
 import { chartFooter, citeView } from './citation';
 import type { Dashboard } from './dashboard.svelte';
@@ -105,13 +108,18 @@ async function withFooter(image: string, lines: readonly string[], background: s
 	return canvas.toDataURL('image/png');
 }
 
+/** A channel's answer as CSV: the change panel's fixed columns (issue 12), else the answer's own columns. */
+export function chartCsv(channel: ChannelName, result: QueryResult): string {
+	return channel === 'change' ? changeCsv(changeRowsOf(result)) : aggregateCsv(result);
+}
+
 /** A chart's figures (its channel's answer) as CSV, or the chart drawn as PNG on the panel's own colour with the
  *  view's citation under it. Both are named after the view. */
 export async function exportChart(e: ChartExport, dash: Dashboard, c: CiteContext, download: Download): Promise<void> {
 	const csvName = aggregateFileName(e.name, c.filters, c.range);
 	if (e.kind === 'csv') {
 		const result = dash.answer(e.channel)?.result;
-		if (result) download(csvName, new Blob([aggregateCsv(result)], { type: 'text/csv;charset=utf-8' }));
+		if (result) download(csvName, new Blob([chartCsv(e.channel, result)], { type: 'text/csv;charset=utf-8' }));
 	} else if (e.chart) {
 		// The panel's own colour behind the chart, so the PNG reads the same in light and dark mode.
 		const style = getComputedStyle(document.documentElement);

@@ -71,6 +71,7 @@ describe('default-view asset and meta', () => {
 	const meta = r(['row_count', 'date_min', 'date_max', 'synthetic_rows'], [[10, '2023-01-01', '2023-12-31', 4]]);
 	const results = {
 		kpis: r(['incidents'], [[10]]),
+		kpiCompare: r(['incidents'], [[10]]),
 		timeline: r(['bucket', 'series', 'value'], []),
 		province: r(['pcode', 'value'], []),
 		target: r(['key', 'value'], []),
@@ -78,7 +79,10 @@ describe('default-view asset and meta', () => {
 		count: r(['n'], [[10]]),
 		rows: r(['incident_id'], [['synthetic:1']]),
 		map: r(['pcode', 'n'], [['SY11', 10]]),
-		cells: r(['n'], [])
+		cells: r(['n'], []),
+		imprecise: r(['bucket', 'series', 'precision', 'value'], []),
+		change: r(['unit', 'level'], []),
+		mapChange: r(['unit', 'level'], [])
 	};
 	const sources = r(['source_dataset', 'rows'], [['synthetic', 10]]);
 	const options = r(['dim', 'key', 'n'], [['target', 'Military', 10]]);

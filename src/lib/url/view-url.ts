@@ -7,7 +7,8 @@
 // List values are separated by bare commas and each value is percent-encoded on its own (encodeURIComponent), so
 // a comma inside a perpetrator's name travels as %2C. `+` is read as a space, as HTML forms write it.
 import { DIMENSIONS, DIMENSION_KEYS, type DimensionKey } from '../query/dimensions';
-import { DEFAULT_VIEW, DIGITS, GRAINS, LANGS, MAP_MODES, MEASURES, SORT_KEYS, STACKS, THEMES, copyView, type ViewState } from '../query/filters';
+import { CHANGE_MEASURES, CHANGE_TERMS, CHANGE_UNITS } from '../query/change-levels';
+import { COLOUR_BY, DEFAULT_VIEW, DIGITS, GRAINS, LANGS, MAP_MODES, MEASURES, SORT_KEYS, STACKS, THEMES, copyView, type ViewState } from '../query/filters';
 import { formatBbox, parseBbox } from '../query/bbox';
 import {
 	MAX_LIST_VALUES,
@@ -62,7 +63,9 @@ function dateParam(name: 'from' | 'to'): ScalarParam {
 	};
 }
 
-function choiceParam<K extends 'grain' | 'stack' | 'measure' | 'sort' | 'sortDir' | 'map' | 'lang' | 'digits' | 'theme'>(
+function choiceParam<
+	K extends 'grain' | 'stack' | 'measure' | 'sort' | 'sortDir' | 'map' | 'lang' | 'digits' | 'theme' | 'changeUnit' | 'changeTerm' | 'changeMeasure' | 'colour'
+>(
 	name: string,
 	key: K,
 	choices: readonly ViewState[K][]
@@ -76,6 +79,20 @@ function choiceParam<K extends 'grain' | 'stack' | 'measure' | 'sort' | 'sortDir
 			return null;
 		},
 		write: (s) => (s[key] === DEFAULT_VIEW[key] ? null : s[key])
+	};
+}
+
+/** A switch: present as name=1 when on, absent when off (0 is read as off). */
+function switchParam(name: string, key: 'rolling' | 'multiples'): ScalarParam {
+	return {
+		name,
+		read(value, draft) {
+			if (value !== '1' && value !== '0') return msg('url.notChoice', { value: quote(value), choices: '0, 1' });
+			draft[key] = value === '1';
+			return null;
+		},
+		write: (s) => (s[key] ? '1' : null),
+		plain: true
 	};
 }
 
@@ -143,6 +160,13 @@ const TRAILING: readonly ScalarParam[] = [
 	choiceParam('sort', 'sort', SORT_KEYS),
 	choiceParam('dir', 'sortDir', ['asc', 'desc']),
 	choiceParam('map', 'map', MAP_MODES),
+	// The change panel and what it colours (issue 12); see docs/url.md.
+	choiceParam('cunit', 'changeUnit', CHANGE_UNITS),
+	choiceParam('cterm', 'changeTerm', CHANGE_TERMS),
+	choiceParam('cmeasure', 'changeMeasure', CHANGE_MEASURES),
+	choiceParam('colour', 'colour', COLOUR_BY),
+	switchParam('rolling', 'rolling'),
+	switchParam('multiples', 'multiples'),
 	{
 		name: 'page',
 		read(value, draft) {
