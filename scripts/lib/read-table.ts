@@ -13,17 +13,10 @@ import { csvLine } from '../../src/lib/export/csv';
 import { CsvRecordSplitter, CsvSyntaxError, DEFAULT_MAX_RECORD_BYTES, detectDelimiter, parseCsvRecord, type DelimiterChoice, type SplitItem } from './csv-records';
 import { DecodeError, describeEncoding, TextDecodeStream } from './decode';
 import { checkXlsx, DEFAULT_XLSX_LIMITS, listZipEntries, XlsxRefused, XlsxUnreadable, type XlsxLimits } from './xlsx-guard';
+import type { TableRecord } from '../../src/lib/import/run';
 import { zipCsvEntry, ZipCsvError, zipEntryStages } from './zip-csv';
 
-export interface TableRecord {
-	/** 1-based physical line (CSV) or sheet row number (xlsx) where the record starts; the header is line 1. */
-	line: number;
-	values: string[];
-	/** The record as it appears in the file (CSV), or its cells written as one CSV line (xlsx). */
-	raw: string;
-	/** Set when the record is over the size limit: `values` is empty and `raw` holds its first characters only. */
-	tooLarge?: { bytes: number; limit: number };
-}
+export type { TableRecord };
 
 export interface Table {
 	file: string;
