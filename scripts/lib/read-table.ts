@@ -10,8 +10,8 @@ import { PassThrough, pipeline, Transform, type Readable, type TransformCallback
 import { createGunzip } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { csvLine } from '../../src/lib/export/csv';
-import { CsvSyntaxError, type DelimiterChoice } from '../../src/lib/import/csv-records';
-import { csvRecordSource, TableProblem, takeHeader } from '../../src/lib/import/csv-table';
+import type { DelimiterChoice } from '../../src/lib/import/csv-records';
+import { csvReadProblem, csvRecordSource, TableProblem, takeHeader } from '../../src/lib/import/csv-table';
 import { DecodeError } from '../../src/lib/import/decode';
 import { checkXlsx, DEFAULT_XLSX_LIMITS, listZipEntries, XlsxRefused, XlsxUnreadable, type XlsxLimits } from './xlsx-guard';
 import type { TableRecord } from '../../src/lib/import/run';
@@ -187,11 +187,9 @@ function openCsv(file: string, stages: Readable[], where: string, options: OpenO
 
 function toReadError(file: string, e: unknown, gzipped: boolean, lastLine: number): Error {
 	if (e instanceof TableReadError) return e;
-	if (e instanceof DecodeError || e instanceof ZipCsvError) return new TableReadError(file, e.message);
-	if (e instanceof CsvSyntaxError) {
-		const where = lastLine ? `after the record on line ${lastLine}` : 'in the header';
-		return new TableReadError(file, `is not valid CSV ${where}: ${e.message}; nothing was imported`);
-	}
+	if (e instanceof ZipCsvError) return new TableReadError(file, e.message);
+	const problem = csvReadProblem(e, lastLine);
+	if (problem) return new TableReadError(file, problem);
 	const err = e as NodeJS.ErrnoException & { code?: string };
 	if (gzipped && typeof err.code === 'string' && err.code.startsWith('Z_')) {
 		return new TableReadError(file, `is not a readable gzip file (${err.message})`);

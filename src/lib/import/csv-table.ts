@@ -2,8 +2,8 @@
 // byte-order mark, others by name), detectDelimiter() reads the first line, csv-records.ts splits records (a record
 // over the size limit comes out as `tooLarge` and reading goes on). Pure: the CLI feeds it a Node stream of the
 // file (scripts/lib/read-table.ts), the page's import worker the chunks of a File.
-import { CsvRecordSplitter, DEFAULT_MAX_RECORD_BYTES, detectDelimiter, parseCsvRecord, type DelimiterChoice, type SplitItem } from './csv-records';
-import { ChunkDecoder, describeEncoding } from './decode';
+import { CsvRecordSplitter, CsvSyntaxError, DEFAULT_MAX_RECORD_BYTES, detectDelimiter, parseCsvRecord, type DelimiterChoice, type SplitItem } from './csv-records';
+import { ChunkDecoder, DecodeError, describeEncoding } from './decode';
 import type { TableRecord } from './run';
 
 /** The bytes cannot be read as a table (no header, a header over the limit); the reader adds the file name. */
@@ -83,4 +83,14 @@ export async function takeHeader(source: AsyncGenerator<TableRecord>): Promise<s
 	const header = first.value.values;
 	if (header.every((h) => h.trim() === '')) throw new TableProblem(`line ${first.value.line} is blank: no header row`);
 	return header;
+}
+
+/** What to tell about a failure of csvRecordSource's records (after the file name), or null for another error. */
+export function csvReadProblem(e: unknown, lastLine: number): string | null {
+	if (e instanceof TableProblem || e instanceof DecodeError) return e.message;
+	if (e instanceof CsvSyntaxError) {
+		const where = lastLine ? `after the record on line ${lastLine}` : 'in the header';
+		return `is not valid CSV ${where}: ${e.message}; nothing was imported`;
+	}
+	return null;
 }
