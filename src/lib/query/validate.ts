@@ -1,7 +1,7 @@
 // What a valid view state is. The URL parser accepts only values that pass these checks, so that every state the
 // app holds is one of them; property tests generate states from the same rules.
 import { DIMENSIONS, DIMENSION_KEYS, isWellFormedText } from './dimensions';
-import { GRAINS, MAP_MODES, MEASURES, SORT_KEYS, STACKS, type ViewState } from './filters';
+import { DATA_CHOICES, GRAINS, MAP_MODES, MEASURES, SORT_KEYS, STACKS, type ViewState } from './filters';
 import { isCanonicalBbox } from './bbox';
 import { SOURCE_DATASETS } from '../data/taxonomy';
 
@@ -84,5 +84,7 @@ export function viewStateProblems(v: ViewState): string[] {
 	if (!oneOf(['asc', 'desc'], v.sortDir)) out.push('dir is invalid');
 	if (!isWhole(v.page, 1, MAX_PAGE)) out.push('page is invalid');
 	if (v.incident !== null && !(typeof v.incident === 'string' && isIncidentId(v.incident))) out.push('incident is invalid');
+	if (!oneOf(DATA_CHOICES, v.data)) out.push('data is invalid');
+	if (v.local !== null && !(typeof v.local === 'string' && /^[0-9a-f]{16}$/.test(v.local))) out.push('local is invalid');
 	return out;
 }
