@@ -25,6 +25,14 @@ interface ArrowRows extends ArrowTableLike {
 /** The shared build's statements on a DuckDB-WASM connection ($n parameters through a prepared statement). */
 export function wasmSqlRunner(conn: AsyncDuckDBConnection): SqlRunner {
 	const exec = async (sql: string, params?: readonly unknown[]) => {
+		const t = performance.now();
+		try {
+			return await execute(sql, params);
+		} finally {
+			performance.measure(`rasd:${sql.replace(/\s+/g, ' ').slice(0, 60)}`, { start: t });
+		}
+	};
+	const execute = async (sql: string, params?: readonly unknown[]) => {
 		if (!params?.length) return conn.query(sql);
 		const stmt = await conn.prepare(sql);
 		try {
@@ -61,7 +69,15 @@ export class DataSwitcher {
 
 	async set(choice: DataChoice, local: LocalData | null): Promise<void> {
 		await this.forget();
-		const q = (sql: string) => this.conn.query(sql);
+		// Each step's time is a performance measure (rasd:<sql start>), for the benchmark and the large-file test.
+		const q = async (sql: string) => {
+			const t = performance.now();
+			try {
+				return await this.conn.query(sql);
+			} finally {
+				performance.measure(`rasd:${sql.replace(/\s+/g, ' ').slice(0, 60)}`, { start: t });
+			}
+		};
 		this.home ??= String(((await q('SELECT current_database() AS d')) as unknown as ArrowRows).toArray()[0].toArray()[0]);
 		await q(`USE ${this.home}`);
 		await q(`DETACH DATABASE IF EXISTS ${ARTIFACT_ALIAS}`);

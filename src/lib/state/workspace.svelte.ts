@@ -69,9 +69,11 @@ export class Workspace {
 		this.changed(null, false);
 	}
 
+	/** Shows the new dataset at once (the engine starts building it) while IndexedDB writes it. */
 	private async store(d: StoredDataset, imported: boolean): Promise<void> {
-		await saveDataset(d);
+		const saved = saveDataset(d);
 		this.dataset = d;
 		this.changed(d, imported);
+		await saved;
 	}
 }
