@@ -12,11 +12,8 @@ import { appendFileSync, copyFileSync, createWriteStream, mkdirSync, readFileSyn
 import { once } from 'node:events';
 import { dirname, resolve } from 'node:path';
 import { csvLine } from '../../src/lib/export/csv';
-import type { Incident } from '../../src/lib/data/schema';
-import {
-	createMapper, detectFormat, emptyMapStats, expectedColumnWarnings, HeaderError, recordFactory, REJECT_REASONS,
-	type CsvSource, type ImportFormat, type MapResult
-} from '../../src/lib/import/index';
+import type { CsvSource, ImportFormat } from '../../src/lib/import/index';
+import { addUp, importRecords, ImportError, type Counts, type FileSummary, type RunState } from '../../src/lib/import/run';
 import type { CsvField } from '../../src/lib/import/csv';
 import type { DateOrder } from '../../src/lib/import/dates';
 import { readDeletions, type Deletions } from './acled-deletions';
@@ -25,6 +22,8 @@ import { acquireOutputLock, LockBusy, type HeldLock } from './output-lock';
 import { OutputSchemaError } from './output-schema';
 import { openTable, TableReadError, type Table } from './read-table';
 import type { XlsxLimits } from './xlsx-guard';
+
+export { acledStamp, DUPLICATE_REASON, ImportError, tally, type Counts, type FileSummary } from '../../src/lib/import/run';
 
 export interface ImportOptions {
 	inputs: readonly string[];
@@ -51,44 +50,6 @@ export interface ImportOptions {
 	latestDate?: string;
 }
 
-export interface Counts {
-	read: number;
-	imported: number;
-	rejected: number;
-	duplicates: number;
-	/** The duplicates whose id came earlier in this run's inputs (listed in the rejects file); the others were already in the output. */
-	duplicatesInInput: number;
-	/** Rows that replaced an incident with the same id because the source changed it since (a newer ACLED timestamp). */
-	updated: number;
-	rejectedByReason: Record<string, number>;
-	/** Syrian admin1 spellings not in the gazetteer, with how many accepted rows carry each. */
-	unrecognisedAdmin1: Record<string, number>;
-	/** Syrian admin2 spellings not in the district table (in their governorate), with how many accepted rows carry each. */
-	unrecognisedAdmin2: Record<string, number>;
-	/** Country names not recognised (kept as written, ISO code null), with how many accepted rows carry each. */
-	unrecognisedCountry: Record<string, number>;
-	/** Imported rows that contradict themselves (UCDP best outside low..high), by reason. */
-	flaggedByReason: Record<string, number>;
-}
-
-export interface FileSummary extends Counts {
-	file: string;
-	format: ImportFormat;
-	/** How the file was decoded: `utf-8`, `utf-16le (byte-order mark)`, `windows-1256 (--encoding)`, `xlsx`. */
-	encoding: string;
-	/** Field separator of a CSV (`,`, `;` or a tab), null for xlsx. */
-	delimiter: string | null;
-	/** Expected columns of the format that the file lacks (each with a close match when there is one). */
-	warnings: string[];
-	/** Rows without an id column whose id was generated from their content, and the first few ids. */
-	generatedIds: number;
-	generatedIdSample: string[];
-	/** Numeric dates that --date-format read one way and that the other order would also have read. */
-	datesBothWays: number;
-	/** The first few flagged rows: `line N: <reason>: <detail>`. */
-	flaggedSample: string[];
-}
-
 export interface ImportSummary extends Counts {
 	out: string;
 	rejectsFile: string;
@@ -101,55 +62,10 @@ export interface ImportSummary extends Counts {
 	files: FileSummary[];
 }
 
-/** The run was refused before anything was written (unreadable file, unrecognised header, bad options). */
-export class ImportError extends Error {
-	constructor(
-		message: string,
-		readonly file?: string
-	) {
-		super(message);
-	}
-}
-
-/** Maps keyed by values from the input: no prototype, so a province called `__proto__` is just a key. */
-export const tally = (): Record<string, number> => Object.create(null) as Record<string, number>;
-
-const emptyCounts = (): Counts => ({
-	read: 0,
-	imported: 0,
-	rejected: 0,
-	duplicates: 0,
-	duplicatesInInput: 0,
-	updated: 0,
-	rejectedByReason: tally(),
-	unrecognisedAdmin1: tally(),
-	unrecognisedAdmin2: tally(),
-	unrecognisedCountry: tally(),
-	flaggedByReason: tally()
-});
-
-/** Reason written to the rejects file for an id repeated within the inputs (counted as a duplicate, not a reject). */
-export const DUPLICATE_REASON = 'duplicate incident_id';
-
-/** Where an id was first met in this run: the input's index and the line, packed in one number. */
-const packPlace = (fileIndex: number, line: number) => fileIndex * 2 ** 32 + line;
-const unpackPlace = (place: number) => ({ fileIndex: Math.floor(place / 2 ** 32), line: place % 2 ** 32 });
-
-const bump = (counts: Record<string, number>, key: string, by = 1) => {
-	counts[key] = (Object.hasOwn(counts, key) ? counts[key] : 0) + by;
-};
-
 export const rejectsPath = (out: string) => `${resolve(out)}.rejects.csv`;
 
 /** The generated-id digest: sha256 of the row's content, first 16 hex digits (64 bits; see csv.ts rowContent). */
 export const contentDigest = (content: string) => createHash('sha256').update(content, 'utf8').digest('hex').slice(0, 16);
-
-/** ACLED's timestamp as the ACLED mapper keeps it in raw_date, or null. */
-export function acledStamp(incident: Incident): number | null {
-	if (incident.source_dataset !== 'acled') return null;
-	const m = /(?:^|; )timestamp=(\d+)/.exec(incident.raw_date ?? '');
-	return m ? Number(m[1]) : null;
-}
 
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
@@ -235,14 +151,12 @@ async function runLocked(options: ImportOptions, startedAt: number): Promise<Imp
 
 	const files: FileSummary[] = [];
 	// First occurrence of every id this run has met (imported or already in the output), and ACLED timestamps.
-	const firstSeen = new Map<string, number>();
-	const runStamps = new Map<string, number>();
+	const state: RunState = { inputs: options.inputs, firstSeen: new Map(), runStamps: new Map(), deletions, latest: options.latestDate ?? tomorrow() };
 	let deleted = 0;
 	try {
 		if (deletions) for (const id of deletions.ids) if (writer.remove(id)) deleted++;
 		for (const [index, input] of options.inputs.entries()) {
-			const run: FileRun = { input, index, forced: format, options, writer, writeReject, firstSeen, runStamps, deletions, latest: options.latestDate ?? tomorrow() };
-			files.push(await importFile(run));
+			files.push(await importFile({ input, index, forced: format, options, writer, writeReject, state }));
 		}
 		rejects.end();
 		if (!rejects.writableFinished) await once(rejects, 'finish');
@@ -277,177 +191,33 @@ function keepConcurrentRejects(rejectsFile: string, rejectsTmp: string, startedA
 	appendFileSync(rejectsTmp, rows);
 }
 
-interface FileRun {
+interface CliFileRun {
 	input: string;
 	index: number;
 	forced: ImportFormat | undefined;
 	options: ImportOptions;
 	writer: IncidentParquetWriter;
 	writeReject: (cells: readonly string[]) => Promise<void>;
-	firstSeen: Map<string, number>;
-	runStamps: Map<string, number>;
-	deletions: Deletions | null;
-	latest: string;
+	state: RunState;
 }
 
-/** Checks every importer's output gets, whatever the format: dates in the future. */
-function checkIncident(incident: Incident, latest: string): MapResult {
-	for (const field of ['event_date', 'date_end'] as const) {
-		const d = incident[field];
-		if (d !== null && d > latest) return { ok: false, reason: REJECT_REASONS.futureDate, detail: `${field} ${d} is after ${latest}` };
-	}
-	return { ok: true, incident, unrecognisedAdmin1: null, unrecognisedAdmin2: null };
-}
-
-async function importFile(run: FileRun): Promise<FileSummary> {
-	const { input, index, forced, options, writer, writeReject, firstSeen, runStamps } = run;
+async function importFile(run: CliFileRun): Promise<FileSummary> {
+	const { input, options } = run;
 	const table: Table = await openTable(input, { encoding: options.encoding, maxRecordBytes: options.maxRecordBytes, xlsxLimits: options.xlsxLimits });
 	try {
-		const format = forced ?? detectFormat(table.header);
-		if (!format) {
-			throw new ImportError(
-				`${input}: the header is not recognised as ACLED, GTD, UCDP or the incident schema; ` +
-					'pass --format csv with --map field=Column,... (header starts: ' +
-					`${table.header.slice(0, 6).join(', ')})`,
-				input
-			);
-		}
-		const stats = emptyMapStats();
-		let factory;
-		let mapper;
-		try {
-			factory = recordFactory(table.header);
-			mapper = createMapper(format, table.header, {
-				map: options.map,
-				source: options.source,
-				dateOrder: options.dateOrder,
-				stats,
-				contentDigest
-			});
-		} catch (e) {
-			if (e instanceof HeaderError) throw new ImportError(`${input}: ${e.message}`, input);
-			throw e;
-		}
-
-		const counts = emptyCounts();
-		const width = table.header.length;
-		const reject = async (line: number, reason: string, detail: string, raw: string) => {
-			counts.rejected++;
-			bump(counts.rejectedByReason, reason);
-			await writeReject([input, String(line), detail ? `${reason}: ${detail}` : reason, raw]);
-		};
-		let contradiction: string | null = null;
-		const flaggedSample: string[] = [];
-		for await (const rec of table.records) {
-			counts.read++;
-			if (rec.tooLarge) {
-				const { bytes, limit } = rec.tooLarge;
-				counts.rejected++;
-				bump(counts.rejectedByReason, REJECT_REASONS.tooLarge);
-				// Only the start of the record is kept: enough to find it in the file, not enough to bloat the rejects.
-				await writeReject([input, String(rec.line), `${REJECT_REASONS.tooLarge} (${bytes} bytes > ${limit})`, `${rec.raw} [... truncated: ${bytes} bytes in all]`]);
-				continue;
-			}
-			if (rec.values.length !== width) {
-				await reject(rec.line, REJECT_REASONS.ragged, `${rec.values.length} fields, the header has ${width}`, rec.raw);
-				continue;
-			}
-			let result = mapper(factory.make(rec.values, rec.line));
-			if (result.ok) {
-				const checked = checkIncident(result.incident, run.latest);
-				if (!checked.ok) result = checked;
-			}
-			if (!result.ok) {
-				if (result.reason === REJECT_REASONS.dateOrder) contradiction ??= `line ${rec.line}: ${result.detail}`;
-				await reject(rec.line, result.reason, result.detail, rec.raw);
-				continue;
-			}
-			const incident = result.incident;
-			const id = incident.incident_id;
-			if (result.flag) {
-				bump(counts.flaggedByReason, result.flag.reason);
-				if (flaggedSample.length < 5) flaggedSample.push(`line ${rec.line}: ${result.flag.reason}: ${result.flag.detail}`);
-			}
-			if (run.deletions?.ids.has(id)) {
-				await reject(rec.line, REJECT_REASONS.deleted, `${id} (${run.deletions.file})`, rec.raw);
-				continue;
-			}
-			if (result.unrecognisedAdmin1 !== null) bump(counts.unrecognisedAdmin1, result.unrecognisedAdmin1);
-			if (result.unrecognisedAdmin2 !== null) bump(counts.unrecognisedAdmin2, result.unrecognisedAdmin2);
-			if (incident.country_iso3 === null && incident.country !== null) bump(counts.unrecognisedCountry, incident.country);
-			const stamp = acledStamp(incident);
-			const first = firstSeen.get(id);
-			if (first !== undefined) {
-				// Met earlier in this run: a newer version of an ACLED record replaces it, anything else is a duplicate.
-				const before = runStamps.get(id);
-				if (stamp !== null && (before === undefined || stamp > before)) {
-					await writer.replace(incident);
-					runStamps.set(id, stamp);
-					counts.updated++;
-					continue;
-				}
-				counts.duplicates++;
-				counts.duplicatesInInput++;
-				const at = unpackPlace(first);
-				const where = at.fileIndex === index ? `line ${at.line}` : `${options.inputs[at.fileIndex]} line ${at.line}`;
-				await writeReject([input, String(rec.line), `${DUPLICATE_REASON}: ${id} (first seen at ${where})`, rec.raw]);
-				continue;
-			}
-			firstSeen.set(id, packPlace(index, rec.line));
-			if (stamp !== null) runStamps.set(id, stamp);
-			if (writer.hadBefore(id)) {
-				const before = writer.existingStamp(id);
-				// The output's row is stale when the source changed the record since: this export is newer.
-				if (stamp !== null && (before === null || stamp > before)) {
-					await writer.replace(incident);
-					counts.updated++;
-				} else counts.duplicates++;
-				continue;
-			}
-			if (await writer.add(incident)) counts.imported++;
-			else counts.duplicates++;
-		}
-		if (contradiction) {
-			const n = counts.rejectedByReason[REJECT_REASONS.dateOrder];
-			throw new ImportError(
-				`${input}: ${n} date(s) cannot be read as --date-format ${options.dateOrder} (first at ${contradiction}), so the file ` +
-					`is not in that order and its other dates may be read wrongly too: check the file and pass the right --date-format`,
-				input
-			);
-		}
-		return {
-			file: input,
-			format,
-			encoding: table.encoding,
-			delimiter: table.delimiter?.delimiter ?? null,
-			warnings: expectedColumnWarnings(format, table.header),
-			generatedIds: stats.generatedIds,
-			generatedIdSample: stats.generatedIdSample,
-			datesBothWays: stats.datesBothWays,
-			flaggedSample,
-			...counts
-		};
+		return await importRecords({
+			input,
+			index: run.index,
+			forced: run.forced,
+			table: { header: table.header, encoding: table.encoding, delimiter: table.delimiter?.delimiter ?? null, records: table.records },
+			options: { map: options.map, source: options.source, dateOrder: options.dateOrder, contentDigest },
+			sink: run.writer,
+			writeReject: run.writeReject,
+			state: run.state
+		});
 	} finally {
 		table.close();
 	}
-}
-
-function addUp(files: readonly FileSummary[]): Counts {
-	const total = emptyCounts();
-	for (const f of files) {
-		total.read += f.read;
-		total.imported += f.imported;
-		total.rejected += f.rejected;
-		total.duplicates += f.duplicates;
-		total.duplicatesInInput += f.duplicatesInInput;
-		total.updated += f.updated;
-		for (const [k, v] of Object.entries(f.rejectedByReason)) bump(total.rejectedByReason, k, v);
-		for (const [k, v] of Object.entries(f.unrecognisedAdmin1)) bump(total.unrecognisedAdmin1, k, v);
-		for (const [k, v] of Object.entries(f.unrecognisedAdmin2)) bump(total.unrecognisedAdmin2, k, v);
-		for (const [k, v] of Object.entries(f.unrecognisedCountry)) bump(total.unrecognisedCountry, k, v);
-		for (const [k, v] of Object.entries(f.flaggedByReason)) bump(total.flaggedByReason, k, v);
-	}
-	return total;
 }
 
 const DELIMITER_NAMES: Record<string, string> = { ';': 'semicolon (;)', '\t': 'tab' };

@@ -6,24 +6,18 @@
 // Anything that cannot be read as a table is refused with a message that names the file.
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
+import { PassThrough, pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { csvLine } from '../../src/lib/export/csv';
-import { CsvRecordSplitter, CsvSyntaxError, DEFAULT_MAX_RECORD_BYTES, detectDelimiter, parseCsvRecord, type DelimiterChoice, type SplitItem } from './csv-records';
-import { DecodeError, describeEncoding, TextDecodeStream } from './decode';
+import type { DelimiterChoice } from '../../src/lib/import/csv-records';
+import { csvReadProblem, csvRecordSource, TableProblem, takeHeader } from '../../src/lib/import/csv-table';
+import { DecodeError } from '../../src/lib/import/decode';
 import { checkXlsx, DEFAULT_XLSX_LIMITS, listZipEntries, XlsxRefused, XlsxUnreadable, type XlsxLimits } from './xlsx-guard';
+import type { TableRecord } from '../../src/lib/import/run';
 import { zipCsvEntry, ZipCsvError, zipEntryStages } from './zip-csv';
 
-export interface TableRecord {
-	/** 1-based physical line (CSV) or sheet row number (xlsx) where the record starts; the header is line 1. */
-	line: number;
-	values: string[];
-	/** The record as it appears in the file (CSV), or its cells written as one CSV line (xlsx). */
-	raw: string;
-	/** Set when the record is over the size limit: `values` is empty and `raw` holds its first characters only. */
-	tooLarge?: { bytes: number; limit: number };
-}
+export type { TableRecord };
 
 export interface Table {
 	file: string;
@@ -148,19 +142,12 @@ async function withHeader(
 	encoding: () => string,
 	delimiter: () => DelimiterChoice | null = () => null
 ): Promise<Table> {
-	const first = await source.next();
-	if (first.done) {
+	let header: string[];
+	try {
+		header = await takeHeader(source);
+	} catch (e) {
 		close();
-		throw new TableReadError(file, 'is empty: no header row (an empty file, or only blank lines)');
-	}
-	if (first.value.tooLarge) {
-		close();
-		throw new TableReadError(file, `the header (line ${first.value.line}) is ${first.value.tooLarge.bytes} bytes, over the record limit of ${first.value.tooLarge.limit}: not a CSV table`);
-	}
-	const header = first.value.values;
-	if (header.every((h) => h.trim() === '')) {
-		close();
-		throw new TableReadError(file, `line ${first.value.line} is blank: no header row`);
+		throw e instanceof TableProblem ? new TableReadError(file, e.message) : e;
 	}
 	const records: AsyncIterable<TableRecord> = {
 		[Symbol.asyncIterator]: () => source
@@ -172,74 +159,37 @@ async function withHeader(
 
 /**
  * `stages`: the byte source and its decompression (gunzip, or a zip entry's inflate and check); `where` names the
- * container in messages about what its bytes turned out to be.
+ * container in messages about what its bytes turned out to be. Decoding and splitting are src/lib/import/csv-table.ts.
  */
 function openCsv(file: string, stages: Readable[], where: string, options: OpenOptions, gzipped = false): Promise<Table> {
-	const decoder = new TextDecodeStream(options.encoding);
-	const limit = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
-	const streams = where ? [...stages, new ContentSniffer(where), decoder] : [...stages, decoder];
+	const bytes = new PassThrough();
+	const streams = where ? [...stages, new ContentSniffer(where), bytes] : [...stages, bytes];
 	pipeline(streams, () => {
-		// Errors reach the consumer through the decoder's async iterator.
+		// Errors reach the consumer through the byte stream's async iterator.
 	});
 	const close = () => {
-		decoder.destroy();
+		bytes.destroy();
 		for (const s of stages) s.destroy();
 	};
-	let splitter: CsvRecordSplitter | null = null;
-	let choice: DelimiterChoice | null = null;
-
-	const toRecord = (item: SplitItem): TableRecord =>
-		item.kind === 'record'
-			? { line: item.line, values: parseCsvRecord(item.text, choice?.delimiter), raw: item.text }
-			: { line: item.line, values: [], raw: item.head, tooLarge: { bytes: item.bytes, limit } };
-
-	/** The delimiter is chosen from the first line, so text is held back until a line break (or the limit). */
-	let head = '';
-	const start = (out: SplitItem[]) => {
-		choice = detectDelimiter(head);
-		splitter = new CsvRecordSplitter(limit, choice.delimiter, choice.skip ? 2 : 1);
-		splitter.push(head.slice(choice.skip), out);
-		head = '';
-	};
+	const source = csvRecordSource(bytes as AsyncIterable<Uint8Array>, { encoding: options.encoding, maxRecordBytes: options.maxRecordBytes });
 
 	async function* records(): AsyncGenerator<TableRecord> {
-		const out: SplitItem[] = [];
 		try {
-			for await (const chunk of decoder as AsyncIterable<string>) {
-				if (splitter) splitter.push(chunk, out);
-				else {
-					head += chunk;
-					if (/[\r\n]/.test(head) || head.length > limit) start(out);
-				}
-				for (const item of out) yield toRecord(item);
-				out.length = 0;
-			}
-			if (!splitter) start(out);
-			(splitter as unknown as CsvRecordSplitter).end(out);
-			for (const item of out) yield toRecord(item);
+			yield* source.records;
 		} catch (e) {
-			throw toReadError(file, e, gzipped, splitter?.lastRecordLine ?? 0);
+			throw toReadError(file, e, gzipped, source.lastRecordLine());
 		} finally {
 			close();
 		}
 	}
-	return withHeader(
-		file,
-		'csv',
-		records(),
-		close,
-		() => (decoder.info ? describeEncoding(decoder.info) : 'utf-8'),
-		() => choice
-	);
+	return withHeader(file, 'csv', records(), close, source.encoding, source.delimiter);
 }
 
 function toReadError(file: string, e: unknown, gzipped: boolean, lastLine: number): Error {
 	if (e instanceof TableReadError) return e;
-	if (e instanceof DecodeError || e instanceof ZipCsvError) return new TableReadError(file, e.message);
-	if (e instanceof CsvSyntaxError) {
-		const where = lastLine ? `after the record on line ${lastLine}` : 'in the header';
-		return new TableReadError(file, `is not valid CSV ${where}: ${e.message}; nothing was imported`);
-	}
+	if (e instanceof ZipCsvError) return new TableReadError(file, e.message);
+	const problem = csvReadProblem(e, lastLine);
+	if (problem) return new TableReadError(file, problem);
 	const err = e as NodeJS.ErrnoException & { code?: string };
 	if (gzipped && typeof err.code === 'string' && err.code.startsWith('Z_')) {
 		return new TableReadError(file, `is not a readable gzip file (${err.message})`);

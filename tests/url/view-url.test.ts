@@ -266,11 +266,16 @@ describe('round trip', () => {
 			lang: fc.constantFrom(null, ...LANGS),
 			digits: fc.constantFrom(...DIGITS),
 			theme: fc.constantFrom(null, ...THEMES),
-			incident: fc.constantFrom(null, 'synthetic:1', 'ucdp:4924', 'csv:desk-log.csv:12', 'manual:SY24-3', 'acled:SYR 1/2&x=y')
+			incident: fc.constantFrom(null, 'synthetic:1', 'ucdp:4924', 'csv:desk-log.csv:12', 'manual:SY24-3', 'acled:SYR 1/2&x=y'),
+			// A fingerprint travels only with local data (data=local|both).
+			dataset: fc.oneof(
+				fc.constant({ data: 'published' as const, local: null }),
+				fc.record({ data: fc.constantFrom('local' as const, 'both' as const), local: fc.constantFrom(null, '0123456789abcdef', 'ffffffffffffffff') })
+			)
 		})
-		.map(({ dates: [a, b], ...rest }) => {
+		.map(({ dates: [a, b], dataset, ...rest }) => {
 			const [from, to] = a !== null && b !== null && a > b ? [b, a] : [a, b];
-			return { ...rest, from, to };
+			return { ...rest, ...dataset, from, to };
 		});
 
 	it('parse(serialise(s)) equals s, without notices', () => {

@@ -34,3 +34,10 @@ export const DISPLAY_DEFAULTS: DisplaySettings = { lang: null, digits: 'latn', t
 export function displayOf(v: DisplaySettings): DisplaySettings {
 	return { lang: v.lang, digits: v.digits, theme: v.theme };
 }
+
+/**
+ * Which incidents the dashboard shows: the published data (the site's artifact), the analyst's local dataset (kept
+ * in this browser only), or both together. Unlike the display settings it changes the figures.
+ */
+export const DATA_CHOICES = ['published', 'local', 'both'] as const;
+export type DataChoice = (typeof DATA_CHOICES)[number];

@@ -10,18 +10,35 @@ import { DUCKDB_BUNDLES, WORKER_GUARD } from './bundles';
 import { GuardedEngine } from './guarded-engine';
 import { PreparedEngine } from './prepared-engine';
 import { ReattachingEngine } from './reattach';
+import { DataSwitcher, type LocalData } from './local-data';
+import type { DataChoice } from '../data/display';
+
+/** The page's engine: queries, plus the choice of the data they read (local-data.ts). */
+export class PageEngine extends GuardedEngine {
+	constructor(
+		inner: QueryEngine,
+		private readonly switcher: DataSwitcher
+	) {
+		super(inner, ARTIFACT_PATH);
+	}
+
+	/** Makes `rasd` the published artifact, the local dataset, or both; resolves once the data is ready. */
+	setData(choice: DataChoice, local: LocalData | null): Promise<void> {
+		return this.switcher.set(choice, local);
+	}
+}
 
 /** Name the artifact is registered under in DuckDB's virtual file system (a constant, never user text). */
 const ARTIFACT_FILE = 'rasd.duckdb';
 
-let shared: Promise<QueryEngine> | null = null;
+let shared: Promise<PageEngine> | null = null;
 
 /**
  * Starts the engine on first call; later calls get the same promise (idempotent, so every view can ask).
  * A failed start is forgotten so that a later call (a "retry" button) can try again.
  * @param artifactUrl absolute URL of the artifact on the page's own origin.
  */
-export function startWasmEngine(artifactUrl: string): Promise<QueryEngine> {
+export function startWasmEngine(artifactUrl: string): Promise<PageEngine> {
 	if (!shared) {
 		const started = start(artifactUrl, () => {
 			// The engine stopped mid-session (its worker failed): the next start builds a new one.
@@ -55,7 +72,7 @@ function failureOf(check: Promise<void>): Promise<never> {
 	return failure;
 }
 
-async function start(artifactUrl: string, onStop: () => void): Promise<QueryEngine> {
+async function start(artifactUrl: string, onStop: () => void): Promise<PageEngine> {
 	// The artifact's HEAD probe runs while the worker and the wasm start: a failure ends the start at once, and the
 	// artifact is attached only once the probe has passed.
 	const artifactChecked = probeArtifact(artifactUrl);
@@ -104,18 +121,29 @@ async function start(artifactUrl: string, onStop: () => void): Promise<QueryEngi
 		await artifactChecked;
 		await db.registerFileURL(ARTIFACT_FILE, artifactUrl, duckdb.DuckDBDataProtocol.HTTP, false);
 		const conn = await db.connect();
-		const attach = `ATTACH '${ARTIFACT_FILE}' AS ${ARTIFACT_ALIAS} (READ_ONLY)`;
-		await conn.query(attach);
+		const attachAs = (alias: string) => conn.query(`ATTACH '${ARTIFACT_FILE}' AS ${alias} (READ_ONLY)`);
+		await attachAs(ARTIFACT_ALIAS);
 		const prepared = new PreparedEngine(conn);
+		const switcher = new DataSwitcher(
+			db,
+			conn,
+			async (alias) => {
+				// The file's pages are cached below DuckDB too: register the URL afresh so nothing read before is kept.
+				await db.dropFile(ARTIFACT_FILE);
+				await db.registerFileURL(ARTIFACT_FILE, artifactUrl, duckdb.DuckDBDataProtocol.HTTP, false);
+				await attachAs(alias);
+			},
+			() => prepared.close()
+		);
 		const reattaching = new ReattachingEngine(prepared, async () => {
+			if (!switcher.showsArtifact) return;
 			await prepared.close();
 			await conn.query(`DETACH ${ARTIFACT_ALIAS}`);
-			// The file's pages are cached below DuckDB too: register the URL afresh so nothing read before is kept.
 			await db.dropFile(ARTIFACT_FILE);
 			await db.registerFileURL(ARTIFACT_FILE, artifactUrl, duckdb.DuckDBDataProtocol.HTTP, false);
-			await conn.query(attach);
+			await attachAs(ARTIFACT_ALIAS);
 		});
-		const engine = new GuardedEngine(reattaching, ARTIFACT_PATH);
+		const engine = new PageEngine(reattaching, switcher);
 		// After start-up, a worker error means the engine is gone: fail every pending and later query (AsyncDuckDB
 		// would leave them unanswered), free the worker, and let the page offer a restart.
 		worker.addEventListener('error', (e) => {

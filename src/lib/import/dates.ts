@@ -1,6 +1,6 @@
 // Date parsing for the importers, with date-fns doing the calendar work (month names, leap years, day counts).
 // Every accepted form is first matched by a strict pattern, so date-fns' lenient parsing never guesses.
-import { differenceInCalendarDays, format, isExists, isValid, parse } from 'date-fns';
+import { differenceInCalendarDays, isExists, isValid, parse } from 'date-fns';
 import { DATE_PRECISIONS, type DatePrecision } from '../data/taxonomy';
 import { asciiDigits } from '../text/digits';
 
@@ -18,8 +18,17 @@ const REFERENCE = new Date(2000, 0, 1);
 export function isoDate(year: number, month: number, day: number): string | null {
 	if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) return null;
 	if (!isExists(year, month - 1, day)) return null;
-	return format(new Date(year, month - 1, day), 'yyyy-MM-dd');
+	return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** English month names and their three-letter abbreviations (any case): read directly, the common case of ACLED's
+ *  export tool; anything else is left to date-fns' patterns. */
+const MONTH_NUMBER = new Map(
+	['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].flatMap((m, i) => [
+		[m, i + 1],
+		[m.slice(0, 3), i + 1]
+	])
+);
 
 function viaDateFns(value: string, pattern: string): string | null {
 	const d = parse(value, pattern, REFERENCE);
@@ -48,6 +57,8 @@ export function parseDay(value: string): string | null {
 	if (iso) return iso;
 	const m = NAMED_MONTH.exec(t);
 	if (!m) return null;
+	const month = MONTH_NUMBER.get(m[3].toLowerCase());
+	if (month !== undefined) return isoDate(Number(m[4]), month, Number(m[1]));
 	// Normalise the separator so one date-fns pattern per month width covers both forms.
 	const spaced = `${m[1]} ${m[3]} ${m[4]}`;
 	return viaDateFns(spaced, 'd MMMM yyyy') ?? viaDateFns(spaced, 'd MMM yyyy');

@@ -2,7 +2,7 @@
 // Filters select incidents (list dimensions from dimensions.ts plus dates, minimum casualties and text);
 // presentation settings shape the charts and the list; display settings (language, digits, theme) only change how
 // the page writes, and live in src/lib/data/display.ts so the i18n layer needs nothing from here.
-import { DISPLAY_DEFAULTS, type DisplaySettings, type Grain, type Measure } from '../data/display';
+import { DISPLAY_DEFAULTS, type DataChoice, type DisplaySettings, type Grain, type Measure } from '../data/display';
 import { DIMENSION_KEYS, emptyLists, type DimensionKey, type ListFilters } from './dimensions';
 import type { Bbox } from './map-grid';
 import type { ChangeMeasure, ChangeTerm, ChangeUnit } from './change-levels';
@@ -10,6 +10,7 @@ import type { ChangeMeasure, ChangeTerm, ChangeUnit } from './change-levels';
 export { DIGITS, LANGS, THEMES, DISPLAY_DEFAULTS, type Digits, type DisplaySettings, type Lang, type Theme } from '../data/display';
 
 export { GRAINS, MEASURES, type Grain, type Measure } from '../data/display';
+export { DATA_CHOICES, type DataChoice } from '../data/display';
 
 export const STACKS = ['province', 'target', 'event', 'actor', 'source'] as const;
 export type Stack = (typeof STACKS)[number];
@@ -83,7 +84,16 @@ export interface Overlay {
 	incident: string | null;
 }
 
-export type ViewState = Filters & Presentation & DisplaySettings & Overlay;
+/**
+ * Which dataset the view reads (`data=local|both`) and, for local data, the fingerprint of the dataset the link was
+ * made on (`local=<16 hex>`): opened where that dataset is absent, the page says so instead of showing other figures.
+ */
+export interface DataSelection {
+	data: DataChoice;
+	local: string | null;
+}
+
+export type ViewState = Filters & Presentation & DisplaySettings & Overlay & DataSelection;
 
 /** Names of the filter fields (what a change to sends the list back to page 1). */
 export const FILTER_KEYS: readonly (keyof Filters)[] = ['from', 'to', ...DIMENSION_KEYS, 'minCasualties', 'q', 'bbox', 'dedupe'];
@@ -117,5 +127,7 @@ export const DEFAULT_VIEW: ViewState = {
 	rolling: false,
 	multiples: false,
 	...DISPLAY_DEFAULTS,
-	incident: null
+	incident: null,
+	data: 'published',
+	local: null
 };

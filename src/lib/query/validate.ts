@@ -1,7 +1,7 @@
 // What a valid view state is. The URL parser accepts only values that pass these checks, so that every state the
 // app holds is one of them; property tests generate states from the same rules.
 import { DIMENSIONS, DIMENSION_KEYS, isWellFormedText } from './dimensions';
-import { COLOUR_BY, GRAINS, MAP_MODES, MEASURES, SORT_KEYS, STACKS, type ViewState } from './filters';
+import { COLOUR_BY, DATA_CHOICES, GRAINS, MAP_MODES, MEASURES, SORT_KEYS, STACKS, type ViewState } from './filters';
 import { CHANGE_MEASURES, CHANGE_TERMS, CHANGE_UNITS } from './change-levels';
 import { isCanonicalBbox } from './bbox';
 import { SOURCE_DATASETS } from '../data/taxonomy';
@@ -92,5 +92,7 @@ export function viewStateProblems(v: ViewState): string[] {
 	if (typeof v.multiples !== 'boolean') out.push('multiples is invalid');
 	if (!isWhole(v.page, 1, MAX_PAGE)) out.push('page is invalid');
 	if (v.incident !== null && !(typeof v.incident === 'string' && isIncidentId(v.incident))) out.push('incident is invalid');
+	if (!oneOf(DATA_CHOICES, v.data)) out.push('data is invalid');
+	if (v.local !== null && !(typeof v.local === 'string' && /^[0-9a-f]{16}$/.test(v.local))) out.push('local is invalid');
 	return out;
 }

@@ -163,6 +163,23 @@ export class Dashboard {
 		this.update(this.view);
 	}
 
+	/** Forgets the engine and every answer: the data is about to change (the local dataset, or back). */
+	reset(): void {
+		this.engine = null;
+		this.status = 'loading';
+		this.engineError = null;
+		this.engineStopped = false;
+		this.meta = null;
+		this.answers = {};
+		this.options = null;
+		this.precomputed = false;
+		this.precomputedMeta = null;
+		this.optionsPrecomputed = false;
+		this.issued.clear();
+		for (const l of this.latest.values()) l.invalidate();
+		this.perpLatest.invalidate();
+	}
+
 	fail(error: unknown): void {
 		this.status = 'error';
 		this.engineError = message(error);

@@ -4,13 +4,15 @@ import { DISPLAY_DEFAULTS, type ViewState } from '../query/filters';
 import { parseDefaultViewAsset } from '../query/default-view-asset';
 import { loadBoundaries, type Boundaries } from './boundaries';
 import type { Dashboard } from './dashboard.svelte';
+import type { DataSource } from './data-source.svelte';
 
-/** Starts the engine and attaches it to the dashboard; a failure fails the dashboard's engine state. */
-export function startEngine(dash: Dashboard, artifactUrl: string): void {
+/** Starts the engine and hands it to the data source, which attaches it to the dashboard on the data the view
+ *  asks for; a failure fails the dashboard's engine state. */
+export function startEngine(dash: Dashboard, data: DataSource, artifactUrl: string): void {
 	dash.status = 'loading';
 	import('../engine/wasm-engine')
 		.then(({ startWasmEngine }) => startWasmEngine(artifactUrl))
-		.then((engine) => dash.attach(engine))
+		.then((engine) => data.started(engine))
 		.catch((e: unknown) => dash.fail(e));
 }
 

@@ -8,7 +8,7 @@
 // a comma inside a perpetrator's name travels as %2C. `+` is read as a space, as HTML forms write it.
 import { DIMENSIONS, DIMENSION_KEYS, type DimensionKey } from '../query/dimensions';
 import { CHANGE_MEASURES, CHANGE_TERMS, CHANGE_UNITS } from '../query/change-levels';
-import { COLOUR_BY, DEFAULT_VIEW, DIGITS, GRAINS, LANGS, MAP_MODES, MEASURES, SORT_KEYS, STACKS, THEMES, copyView, type ViewState } from '../query/filters';
+import { COLOUR_BY, DATA_CHOICES, DEFAULT_VIEW, DIGITS, GRAINS, LANGS, MAP_MODES, MEASURES, SORT_KEYS, STACKS, THEMES, copyView, type ViewState } from '../query/filters';
 import { formatBbox, parseBbox } from '../query/bbox';
 import {
 	MAX_LIST_VALUES,
@@ -64,7 +64,7 @@ function dateParam(name: 'from' | 'to'): ScalarParam {
 }
 
 function choiceParam<
-	K extends 'grain' | 'stack' | 'measure' | 'sort' | 'sortDir' | 'map' | 'lang' | 'digits' | 'theme' | 'changeUnit' | 'changeTerm' | 'changeMeasure' | 'colour'
+	K extends 'grain' | 'stack' | 'measure' | 'sort' | 'sortDir' | 'map' | 'lang' | 'digits' | 'theme' | 'changeUnit' | 'changeTerm' | 'changeMeasure' | 'colour' | 'data'
 >(
 	name: string,
 	key: K,
@@ -191,6 +191,18 @@ const TRAILING: readonly ScalarParam[] = [
 			return null;
 		},
 		write: (s) => s.incident
+	},
+	// The dataset (published is the default and is not written) and the local dataset's fingerprint.
+	choiceParam('data', 'data', DATA_CHOICES),
+	{
+		name: 'local',
+		read(value, draft) {
+			if (!/^[0-9a-f]{16}$/.test(value)) return msg('url.notFingerprint', { value: quote(value) });
+			draft.local = value;
+			return null;
+		},
+		write: (s) => (s.data === 'published' ? null : s.local),
+		plain: true
 	}
 ];
 

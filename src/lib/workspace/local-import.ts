@@ -1,0 +1,176 @@
+// The page's import, run in a worker (import.worker.ts): a File the analyst opened goes through the CLI's own
+// pieces (csv-table.ts: decoding, delimiter, records; import/index.ts: detection and the row mappers;
+// import/run.ts: counts, rejects, duplicates, ACLED updates) into the local dataset. The local dataset is one CSV
+// in the schema's columns (INCIDENT_COLUMN_NAMES, like data/manual), kept as a Blob: it is what IndexedDB stores,
+// what DuckDB-WASM reads to build the local artifact, and what the fingerprint is taken of.
+// Pure apart from Blob, DecompressionStream and crypto.subtle, which browsers and Node 20 both have.
+import { INCIDENT_COLUMN_NAMES, type Incident } from '../data/schema';
+import { csvLine, type CsvValue } from '../export/csv';
+import { CsvRecordSplitter, parseCsvRecord, type SplitItem } from '../import/csv-records';
+import { csvReadProblem, csvRecordSource, TableProblem, takeHeader } from '../import/csv-table';
+import type { ImportFormat } from '../import/index';
+import { acledStamp, emptyCounts, importRecords, ImportError, type Counts, type FileSummary, type IncidentSink, type RunState } from '../import/run';
+import { sha256Hex } from '../import/sha256';
+
+const RAW_DATE = INCIDENT_COLUMN_NAMES.indexOf('raw_date');
+const HEADER_LINE = csvLine(INCIDENT_COLUMN_NAMES);
+
+const incidentLine = (r: Incident) => csvLine(INCIDENT_COLUMN_NAMES.map((c) => r[c] as CsvValue));
+
+/** The rows of the local dataset, in order, keyed by incident_id, with what was there before this run. */
+export class LocalRows implements IncidentSink {
+	private readonly lines = new Map<string, string>();
+	private readonly stamps = new Map<string, number | null>();
+
+	/** The dataset's CSV text (as this module writes it); '' for none. */
+	static parse(text: string): LocalRows {
+		const rows = new LocalRows();
+		const splitter = new CsvRecordSplitter(Number.MAX_SAFE_INTEGER);
+		const out: SplitItem[] = [];
+		splitter.push(text, out);
+		splitter.end(out);
+		for (const item of out.slice(1)) {
+			if (item.kind !== 'record') continue;
+			const v = parseCsvRecord(item.text);
+			rows.lines.set(v[0], `${item.text}\r\n`);
+			rows.stamps.set(v[0], acledStamp({ source_dataset: v[1], raw_date: v[RAW_DATE] || null } as Incident));
+		}
+		return rows;
+	}
+
+	get size(): number {
+		return this.lines.size;
+	}
+	hadBefore(id: string): boolean {
+		return this.stamps.has(id);
+	}
+	existingStamp(id: string): number | null {
+		return this.stamps.get(id) ?? null;
+	}
+	add(incident: Incident): boolean {
+		if (this.lines.has(incident.incident_id)) return false;
+		this.lines.set(incident.incident_id, incidentLine(incident));
+		return true;
+	}
+	replace(incident: Incident): void {
+		this.lines.set(incident.incident_id, incidentLine(incident));
+	}
+	toBlob(): Blob {
+		return new Blob([HEADER_LINE, ...this.lines.values()], { type: 'text/csv' });
+	}
+}
+
+/** First 16 hex digits of the SHA-256 of the dataset's bytes: what a link on local data names (`local=`). */
+export async function fingerprintOf(blob: Blob): Promise<string> {
+	const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+	return Array.from(new Uint8Array(digest).subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface LocalDataset {
+	blob: Blob;
+	rows: number;
+	fingerprint: string;
+}
+
+export interface LocalImportResult extends LocalDataset {
+	summary: FileSummary;
+	/** The CLI's rejects file for this input: file, line, reason, raw (formula-guarded). */
+	rejectsCsv: string;
+}
+
+export interface LocalImportOptions {
+	format?: ImportFormat;
+	/** The day after which an event date is in the future (default: tomorrow in UTC, like the CLI). */
+	latestDate?: string;
+	/** Bytes read so far of the file's size (the page's progress bar). */
+	onProgress?: (read: number, total: number, counts: Counts) => void;
+}
+
+const GZIP = [0x1f, 0x8b];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
+
+const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+
+/** The file's bytes (un-gzipped when it is a gzip), counting what has been read for the progress bar. */
+async function* fileBytes(file: Blob, head: Uint8Array, read: (n: number) => void): AsyncGenerator<Uint8Array> {
+	let stream = file.stream() as ReadableStream<Uint8Array>;
+	const counted = new TransformStream<Uint8Array, Uint8Array>({
+		transform(chunk, ctl) {
+			read(chunk.length);
+			ctl.enqueue(chunk);
+		}
+	});
+	stream = stream.pipeThrough(counted);
+	if (startsWith(head, GZIP)) stream = stream.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+	const reader = stream.getReader();
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) return;
+			yield value;
+		}
+	} finally {
+		reader.releaseLock();
+	}
+}
+
+/**
+ * Imports one file into the local dataset `existing` (its CSV text, '' for none), as `npm run import -- <file>
+ * --out <dataset>` would: the same detection, mapping, rejects and summary. Throws ImportError when the file cannot
+ * be read at all (nothing is then changed).
+ */
+export async function importLocalFile(file: File, existing: string, options: LocalImportOptions = {}): Promise<LocalImportResult> {
+	const name = file.name;
+	const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+	if (startsWith(head, ZIP) || startsWith(head, OLE2) || /\.xlsx?$/i.test(name)) {
+		throw new ImportError(`${name}: xlsx workbooks and zip archives are read by the command-line import only for now: save the sheet as CSV UTF-8 (or extract the zip's CSV) and open that`, name);
+	}
+	const rows = LocalRows.parse(existing);
+	const rejects: string[] = [csvLine(['file', 'line', 'reason', 'raw'])];
+	const state: RunState = { inputs: [name], firstSeen: new Map(), runStamps: new Map(), deletions: null, latest: options.latestDate ?? tomorrow() };
+	let read = 0;
+	let lastReport = 0;
+	const source = csvRecordSource(fileBytes(file, head, (n) => (read += n)));
+	let summary: FileSummary;
+	try {
+		const header = await takeHeader(source.records);
+		summary = await importRecords({
+			input: name,
+			index: 0,
+			forced: options.format,
+			table: { header, encoding: source.encoding(), delimiter: source.delimiter()?.delimiter ?? null, records: { [Symbol.asyncIterator]: () => source.records } },
+			options: { contentDigest: (content) => sha256Hex(content).slice(0, 16) },
+			sink: rows,
+			writeReject: (cells) => void rejects.push(csvLine(cells, { guardFormulas: true })),
+			state,
+			onRecord: (counts) => {
+				if (!options.onProgress || counts.read - lastReport < 2000) return;
+				lastReport = counts.read;
+				options.onProgress(read, file.size, counts);
+			}
+		});
+	} catch (e) {
+		if (e instanceof ImportError) throw e;
+		const problem = csvReadProblem(e, source.lastRecordLine());
+		if (problem) throw new ImportError(`${name}: ${problem}`, name);
+		if (e instanceof TableProblem) throw new ImportError(`${name}: ${e.message}`, name);
+		const message = e instanceof Error ? e.message : String(e);
+		throw new ImportError(`${name}: ${startsWith(head, GZIP) ? `is not a readable gzip file (${message})` : `cannot be read (${message})`}`, name);
+	}
+	options.onProgress?.(file.size, file.size, summary);
+	const blob = rows.toBlob();
+	return { blob, rows: rows.size, fingerprint: await fingerprintOf(blob), summary, rejectsCsv: rejects.join('') };
+}
+
+/** Adds checked rows (saved report drafts) to the local dataset; a row whose id is there already is not added again. */
+export async function addLocalRows(existing: string, incidents: readonly Incident[]): Promise<LocalDataset & { added: number; duplicates: number }> {
+	const rows = LocalRows.parse(existing);
+	let added = 0;
+	for (const r of incidents) if (rows.add(r)) added++;
+	const blob = rows.toBlob();
+	return { blob, rows: rows.size, fingerprint: await fingerprintOf(blob), added, duplicates: incidents.length - added };
+}
+
+export { emptyCounts };
