@@ -9,7 +9,7 @@ import {
 	SOURCES_TABLE
 } from '../data/artifact';
 import { INCIDENT_COLUMNS, INCIDENT_COLUMN_NAMES } from '../data/schema';
-import { DUPLICATE_MARKS, markDuplicates } from './duplicates';
+import { DROP_DUPLICATE_TABLES, DUPLICATE_MARKS, markDuplicates } from './duplicates';
 import { rollupTableSelectSql } from './rollup';
 import { SEARCH_TEXT_SQL } from './where';
 
@@ -54,7 +54,7 @@ async function createActorGroupTable(db: SqlRunner, o: ArtifactSqlOptions): Prom
 	const names = await db.rows(`SELECT DISTINCT perpetrator FROM ${o.source} WHERE perpetrator IS NOT NULL`, o.sourceParams);
 	const table = actorGroupTable(names.map((r) => String(r[0])));
 	// VARCHAR here (a temporary table cannot depend on a type of the database); cast when the rows are inserted.
-	await db.run(`CREATE TEMP TABLE perpetrator_groups (perpetrator VARCHAR PRIMARY KEY, ${ACTOR_GROUP_COLUMN} VARCHAR NOT NULL)`);
+	await db.run(`CREATE OR REPLACE TEMP TABLE perpetrator_groups (perpetrator VARCHAR PRIMARY KEY, ${ACTOR_GROUP_COLUMN} VARCHAR NOT NULL)`);
 	const batch = 500;
 	for (let k = 0; k < table.length; k += batch) {
 		const part = table.slice(k, k + batch);
@@ -147,6 +147,7 @@ export async function buildArtifactTables(db: SqlRunner, o: ArtifactSqlOptions):
 		`UPDATE ${INCIDENTS_TABLE} SET dup_group = m.dup_group, dup_score = m.dup_score, dup_keep = m.dup_keep
 		 FROM ${DUPLICATE_MARKS} AS m WHERE ${INCIDENTS_TABLE}.incident_id = m.incident_id`
 	);
+	for (const drop of DROP_DUPLICATE_TABLES) await db.run(drop);
 	// The month rollup, by the query layer's own SQL (queries read the partial months of a range in the same shape).
 	await db.run(`CREATE TABLE ${INCIDENTS_MONTH_TABLE} AS ${rollupTableSelectSql(INCIDENTS_TABLE)}`);
 	await db.run(

@@ -53,6 +53,9 @@ const LABELS = 'dup_labels';
 /** The build's result: incident_id, dup_group, dup_score, dup_keep for every record in a group. */
 export const DUPLICATE_MARKS = 'dup_marks';
 
+/** Drops the step's working tables once the marks are applied (the page rebuilds local data in the same session). */
+export const DROP_DUPLICATE_TABLES = [NODES, DAYS, CANDIDATES, PAIRS, EDGES, LABELS, DUPLICATE_MARKS].map((t) => `DROP TABLE IF EXISTS temp.${t}`);
+
 const PRECISE = `('point', 'town', 'near')`;
 const rank = (column: string, values: readonly string[]) =>
 	`CASE ${values.map((v, k) => `WHEN ${column} = '${v}' THEN ${k}`).join(' ')} ELSE ${values.length} END`;
@@ -76,7 +79,7 @@ export function duplicateNodesSql(from: string): string {
 	const dayOf = (date: string) => `CAST(${date} - DATE '1970-01-01' AS INTEGER)`;
 	const precise = `CAST(geo_precision AS VARCHAR) IN ${PRECISE} AND latitude IS NOT NULL AND longitude IS NOT NULL`;
 	return (
-		`CREATE TEMP TABLE ${NODES} AS SELECT * FROM (SELECT incident_id AS id, CAST(source_dataset AS VARCHAR) AS src, ` +
+		`CREATE OR REPLACE TEMP TABLE ${NODES} AS SELECT * FROM (SELECT incident_id AS id, CAST(source_dataset AS VARCHAR) AS src, ` +
 		`coalesce(CAST(country_iso3 AS VARCHAR), lower(trim(country))) AS ctry, ` +
 		`CASE WHEN date_end IS NULL THEN ${dayOf(periodStart)} ELSE ${d0} END AS d0, ` +
 		`CASE WHEN date_end IS NULL THEN ${dayOf(periodEnd)} ELSE greatest(${dayOf('date_end')}, ${d0}) END AS d1, ` +
@@ -127,9 +130,9 @@ export function duplicatePairSteps(): string[] {
 		// One row per record, day of its widened range and other source present in its country: the join below then
 		// matches on equal keys only, so no pair of one source's records is ever formed (100,000 synthetic rows next to
 		// two hand-coded ones cost nothing).
-		`CREATE TEMP TABLE ${DAYS} AS SELECT n.id, n.ctry, o.src AS other, CAST(unnest(generate_series(n.d0 - 1, n.d1 + 1)) AS INTEGER) AS day ` +
+		`CREATE OR REPLACE TEMP TABLE ${DAYS} AS SELECT n.id, n.ctry, o.src AS other, CAST(unnest(generate_series(n.d0 - 1, n.d1 + 1)) AS INTEGER) AS day ` +
 			`FROM ${NODES} AS n JOIN (SELECT DISTINCT ctry, src FROM ${NODES}) AS o ON o.ctry = n.ctry AND o.src <> n.src`,
-		`CREATE TEMP TABLE ${CANDIDATES} AS SELECT DISTINCT least(a.id, b.id) AS id1, CASE WHEN a.id < b.id THEN a.src ELSE b.src END AS id1_src, ` +
+		`CREATE OR REPLACE TEMP TABLE ${CANDIDATES} AS SELECT DISTINCT least(a.id, b.id) AS id1, CASE WHEN a.id < b.id THEN a.src ELSE b.src END AS id1_src, ` +
 			`greatest(a.id, b.id) AS id2, CASE WHEN a.id < b.id THEN b.src ELSE a.src END AS id2_src, ` +
 			`${PAIR_SCORE_SQL} AS score, ${gap} AS gap, ${km} AS km, ${deaths} AS deaths ` +
 			`FROM ${DAYS} AS x JOIN ${NODES} AS b ON b.ctry = x.ctry AND b.d0 = x.day AND b.src = x.other ` +
@@ -137,10 +140,10 @@ export function duplicatePairSteps(): string[] {
 			`WHERE ${SAME_PLACE_SQL} AND ${DEATHS_COMPATIBLE_SQL}`,
 		// A pair joins records of two sources that are each other's best candidate: a source records an event once,
 		// so a record pairs with at most one record of each other source (no chains of neighbouring events).
-		`CREATE TEMP TABLE ${PAIRS} AS SELECT id1, id2, score FROM (SELECT c.*, ${best('id1', 'id2')} AS r1, ${best('id2', 'id1')} AS r2 ` +
+		`CREATE OR REPLACE TEMP TABLE ${PAIRS} AS SELECT id1, id2, score FROM (SELECT c.*, ${best('id1', 'id2')} AS r1, ${best('id2', 'id1')} AS r2 ` +
 			`FROM ${CANDIDATES} AS c) AS c WHERE r1 = 1 AND r2 = 1`,
-		`CREATE TEMP TABLE ${EDGES} AS SELECT id1 AS a, id2 AS b, score FROM ${PAIRS} UNION ALL SELECT id2, id1, score FROM ${PAIRS}`,
-		`CREATE TEMP TABLE ${LABELS} AS SELECT a AS id, least(a, min(b)) AS label FROM ${EDGES} GROUP BY a`
+		`CREATE OR REPLACE TEMP TABLE ${EDGES} AS SELECT id1 AS a, id2 AS b, score FROM ${PAIRS} UNION ALL SELECT id2, id1, score FROM ${PAIRS}`,
+		`CREATE OR REPLACE TEMP TABLE ${LABELS} AS SELECT a AS id, least(a, min(b)) AS label FROM ${EDGES} GROUP BY a`
 	];
 }
 
@@ -162,7 +165,7 @@ export function duplicateMarksSql(): string {
 		`FROM ${LABELS} AS l JOIN ${NODES} AS n ON n.id = l.id ` +
 		`JOIN (SELECT e.a AS id, max(e.score) AS score FROM ${EDGES} AS e GROUP BY e.a) AS s ON s.id = l.id`;
 	return (
-		`CREATE TEMP TABLE ${DUPLICATE_MARKS} AS SELECT m.id AS incident_id, ` +
+		`CREATE OR REPLACE TEMP TABLE ${DUPLICATE_MARKS} AS SELECT m.id AS incident_id, ` +
 		`CAST(dense_rank() OVER (ORDER BY m.first_day, m.label) AS INTEGER) AS dup_group, ` +
 		`CAST(m.score AS DOUBLE) AS dup_score, m.k = 1 AS dup_keep FROM (${members}) AS m`
 	);
