@@ -16,7 +16,10 @@ export type StepKind =
 	| 'page'
 	| 'sort'
 	| 'casualties'
-	| 'clear';
+	| 'clear'
+	| 'map'
+	| 'change'
+	| 'dimension';
 
 export interface ScriptContext {
 	/** The `from` date that leaves about 100,000 incidents for the CSV export (null: export everything). */
@@ -28,6 +31,10 @@ export interface ScriptContext {
 export interface Step {
 	name: string;
 	kind: StepKind;
+	/** The data-testid of the control the step uses (checked against the app's components by the unit test). */
+	control: string;
+	/** What the step picks: a list's option label, or a select's value (none for buttons and typed text). */
+	choice?: string;
 	/** Gets the control ready without changing the view; returns a reason when the step cannot run on this data. */
 	prepare?(page: Page, ctx: ScriptContext): Promise<string | null>;
 	act(page: Page, ctx: ScriptContext): Promise<void>;
@@ -40,6 +47,8 @@ async function openList(page: Page, testid: string): Promise<Locator> {
 }
 
 async function presentOption(page: Page, testid: string, label: string): Promise<string | null> {
+	// The lists of the further dimensions are drawn only when the data holds values for them.
+	if ((await page.getByTestId(testid).count()) === 0) return `no ${testid}`;
 	const list = await openList(page, testid);
 	return (await list.getByLabel(label, { exact: true }).count()) === 1 ? null : `no "${label}" in ${testid}`;
 }
@@ -47,6 +56,8 @@ async function presentOption(page: Page, testid: string, label: string): Promise
 const toggle = (testid: string, label: string, kind: StepKind, on: boolean): Step => ({
 	name: `${on ? '+' : '-'} ${label}`,
 	kind,
+	control: testid,
+	choice: label,
 	prepare: (page) => presentOption(page, testid, label),
 	act: async (page) => {
 		await page.getByTestId(testid).getByLabel(label, { exact: true }).click();
@@ -56,14 +67,17 @@ const toggle = (testid: string, label: string, kind: StepKind, on: boolean): Ste
 const dateInput = (which: 'from' | 'to', value: (ctx: ScriptContext) => string, name?: string): Step => ({
 	name: name ?? `${which} = ${value({ exportFrom: null, dateMin: '' })}`,
 	kind: 'date',
+	control: `filter-${which}`,
 	act: async (page, ctx) => {
 		await page.getByTestId(`filter-${which}`).fill(value(ctx));
 	}
 });
 
-const select = (testid: string, value: string, kind: StepKind): Step => ({
-	name: `${kind} = ${value}`,
+const select = (testid: string, value: string, kind: StepKind, name = `${kind} = ${value}`): Step => ({
+	name,
 	kind,
+	control: testid,
+	choice: value,
 	act: async (page) => {
 		await page.getByTestId(testid).selectOption(value);
 	}
@@ -72,6 +86,7 @@ const select = (testid: string, value: string, kind: StepKind): Step => ({
 const button = (testid: string, name: string, kind: StepKind): Step => ({
 	name,
 	kind,
+	control: testid,
 	prepare: async (page) => {
 		const b = page.getByTestId(testid);
 		if ((await b.count()) === 0) return `no ${testid}`;
@@ -86,6 +101,7 @@ const button = (testid: string, name: string, kind: StepKind): Step => ({
 const typed = (testid: string, text: string, name: string, kind: StepKind): Step => ({
 	name,
 	kind,
+	control: testid,
 	prepare: async (page) => {
 		await page.getByTestId(testid).fill(text);
 		return null;
@@ -95,7 +111,11 @@ const typed = (testid: string, text: string, name: string, kind: StepKind): Step
 	}
 });
 
-/** 33 steps: provinces, dates, paging, target and attack types, grain, stack, measure, search, sort, clear. */
+/**
+ * 42 steps: provinces, dates, paging, target and attack types, grain, stack, measure, search, sort, clear; then the
+ * newer panels, last so the steps before keep their earlier figures: the map by districts and coloured by change,
+ * the change panel's unit, term and measure, and the event type, actor group, country and district filters.
+ */
 export const SCRIPT: readonly Step[] = [
 	toggle('filter-province', 'Aleppo', 'province', true),
 	toggle('filter-province', 'Idleb', 'province', true),
@@ -129,7 +149,17 @@ export const SCRIPT: readonly Step[] = [
 	button('clear-all', 'clear all filters', 'clear'),
 	toggle('filter-province', 'Hama', 'province', true),
 	select('control-grain', 'year', 'grain'),
-	button('page-next', 'page 2 of Hama', 'page')
+	button('page-next', 'page 2 of Hama', 'page'),
+	select('map-mode', 'district', 'map', 'map by districts'),
+	select('map-colour', 'change', 'map', 'map coloured by change'),
+	select('change-unit', 'district', 'change', 'change by district'),
+	select('change-term', 'long', 'change', 'change against 52 weeks'),
+	select('change-measure', 'killed', 'change', 'change in killed'),
+	toggle('filter-event', 'Explosions/Remote violence', 'dimension', true),
+	toggle('filter-actor', 'Islamic State (ISIS)', 'dimension', true),
+	toggle('filter-country', 'Syria', 'dimension', true),
+	// Hama is selected, so the district list holds Hama's districts only.
+	toggle('filter-district', 'As-Salamiyeh', 'dimension', true)
 ];
 
 /** Always run after the script (also when it is cut short): the view the CSV export is measured on. Timed too. */

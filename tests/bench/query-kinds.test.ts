@@ -63,7 +63,13 @@ describe('query kinds', () => {
 		const kinds = CHANNELS.map((c) => queryKind(channelQuery(c, filtered, range).sql));
 		expect(kinds).toEqual([
 			'kpis', 'kpi-compare', 'timeline', 'timeline-imprecise', 'province', 'target', 'attack', 'count', 'rows', 'map', 'cells',
-			'change', 'change'
+			'change', 'map-change'
 		]);
+		// The map's change colouring, by either level, is told from the panel's statement (the same builder).
+		for (const map of ['governorate', 'district'] as const) {
+			const coloured = { ...filtered, map, colour: 'change' as const };
+			expect(queryKind(channelQuery('mapChange', coloured, range).sql)).toBe('map-change');
+			expect(queryKind(channelQuery('change', coloured, range).sql)).toBe('change');
+		}
 	});
 });

@@ -15,7 +15,7 @@ export interface BoundQuery {
 export const QUERY_NAMES = [
 	'kpis', 'timeline', 'province', 'target', 'attack', 'category', 'perpetrator-options', 'options', 'count', 'rows',
 	'export', 'detail', 'meta', 'sources', 'change', 'reference-day', 'timeline-imprecise', 'map', 'cells', 'duplicates',
-	'kpi-compare'
+	'kpi-compare', 'map-change'
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
@@ -25,6 +25,11 @@ export type QueryName = (typeof QUERY_NAMES)[number];
  */
 export function named(name: QueryName, q: BoundQuery): BoundQuery {
 	return { sql: `/* rasd:${name} */ ${q.sql}`, params: q.params };
+}
+
+/** The statement under another name (one builder serving two views, such as the map's change levels). */
+export function renamed(name: QueryName, q: BoundQuery): BoundQuery {
+	return named(name, { sql: q.sql.replace(/^\/\* rasd:[a-z-]+ \*\/ /, ''), params: q.params });
 }
 
 /** The name a statement was built with, or null (a statement from elsewhere). */

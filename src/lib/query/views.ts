@@ -16,7 +16,7 @@ import {
 import { mapCellsQuery, mapOwnDimension, mapUnitsQuery } from './map-units';
 import { changeLevelsQuery } from './change-levels';
 import { impreciseTimelineQuery } from './timeline-precision';
-import { named } from './engine';
+import { named, renamed } from './engine';
 import { kpiComparison } from './kpi-periods';
 import { Params } from './params';
 import { filterConditions, whereClause, whereSql } from './where';
@@ -76,13 +76,14 @@ export function kpiCompareQuery(v: ViewState, range: DataRange): BoundQuery {
 }
 
 /** No row (the map is coloured by counts, so it needs no change levels). */
-const NO_CHANGE = named('change', { sql: "SELECT CAST(NULL AS VARCHAR) AS unit, CAST(NULL AS VARCHAR) AS level WHERE false", params: [] });
+const NO_CHANGE = named('map-change', { sql: "SELECT CAST(NULL AS VARCHAR) AS unit, CAST(NULL AS VARCHAR) AS level WHERE false", params: [] });
 
-/** The map's change levels: governorates or districts as the map draws them, when it is coloured by change. */
+/** The map's change levels: governorates or districts as the map draws them, when it is coloured by change. Named
+ *  apart from the panel's (the same builder), so the benchmark tells the map's cost from the panel's. */
 export function mapChangeQuery(v: ViewState): BoundQuery {
 	if (v.colour !== 'change') return NO_CHANGE;
 	const unit = v.map === 'district' ? 'district' : 'governorate';
-	return changeLevelsQuery({ unit, reference: v.to, term: v.changeTerm, measure: v.changeMeasure }, changeWhere(v));
+	return renamed('map-change', changeLevelsQuery({ unit, reference: v.to, term: v.changeTerm, measure: v.changeMeasure }, changeWhere(v)));
 }
 
 /** No row, in the imprecise series' columns (the year grain has no coarser date precision). */
