@@ -25,6 +25,8 @@ export function runsArrow(engine: object): engine is ArrowRunner {
 
 export class PreparedEngine implements QueryEngine, ArrowRunner {
 	private readonly statements = new Map<string, Promise<PreparedLike>>();
+	/** The statements of `statements` that have been prepared. */
+	private readonly ready = new Map<string, PreparedLike>();
 
 	constructor(private readonly conn: PreparingConnection) {}
 
@@ -32,15 +34,24 @@ export class PreparedEngine implements QueryEngine, ArrowRunner {
 		return arrowToResult(await this.runArrow(query));
 	}
 
-	async runArrow(query: BoundQuery): Promise<ArrowTableLike> {
+	runArrow(query: BoundQuery): Promise<ArrowTableLike> {
+		// A statement prepared before is run in this call, not after an await: the request reaches the worker before
+		// the caller goes on (the page asks in a Svelte flush and then redraws; an await here sent every query only
+		// once the whole flush had run).
+		const ready = this.ready.get(query.sql);
+		if (ready) return ready.query(...query.params);
 		let stmt = this.statements.get(query.sql);
 		if (!stmt) {
-			stmt = this.conn.prepare(query.sql);
-			this.statements.set(query.sql, stmt);
-			// A statement that failed to prepare is not cached, so a later call reports the real error again.
-			stmt.catch(() => this.statements.delete(query.sql));
+			const preparing = this.conn.prepare(query.sql);
+			stmt = preparing;
+			this.statements.set(query.sql, preparing);
+			preparing.then(
+				(s) => this.statements.get(query.sql) === preparing && this.ready.set(query.sql, s),
+				// A statement that failed to prepare is not cached, so a later call reports the real error again.
+				() => this.statements.get(query.sql) === preparing && this.statements.delete(query.sql)
+			);
 		}
-		return (await stmt).query(...query.params);
+		return stmt.then((s) => s.query(...query.params));
 	}
 
 	/** Number of cached statements (tests check the cache is keyed by SQL text). */
@@ -51,6 +62,7 @@ export class PreparedEngine implements QueryEngine, ArrowRunner {
 	async close(): Promise<void> {
 		const all = [...this.statements.values()];
 		this.statements.clear();
+		this.ready.clear();
 		await Promise.allSettled(all.map(async (s) => (await s).close()));
 	}
 }

@@ -27,6 +27,9 @@ export type EngineStatus = 'loading' | 'ready' | 'error';
 
 export interface Answer {
 	key: string;
+	/** The view the answer was asked for: panels draw it with this view's grain, measure and dates, so a chart is
+	 *  drawn again when its answer changes, not at every change of the view (its old answer is shown dimmed). */
+	view?: ViewState;
 	result: QueryResult | null;
 	error: string | null;
 }
@@ -117,7 +120,7 @@ export class Dashboard {
 		const answers = { ...this.answers };
 		for (const c of PRECOMPUTED_CHANNELS) {
 			const key = channelKey(c, DEFAULT_VIEW, this.range);
-			answers[c] = { key, result: asset.results[c], error: null };
+			answers[c] = { key, view: v, result: asset.results[c], error: null };
 			this.issued.set(c, key);
 		}
 		this.answers = answers;
@@ -202,13 +205,13 @@ export class Dashboard {
 			try {
 				query = channelQuery(c, v, range, { total: this.knownTotal(v) });
 			} catch (e) {
-				this.settle(c, { key, result: null, error: message(e) });
+				this.settle(c, { key, view: v, result: null, error: message(e) });
 				continue;
 			}
 			const run = engine.run(query);
 			run.then(
-				(result) => isLatest() && this.settle(c, { key, result, error: null }),
-				(e) => isLatest() && this.settle(c, { key, result: null, error: message(e) })
+				(result) => isLatest() && this.settle(c, { key, view: v, result, error: null }),
+				(e) => isLatest() && this.settle(c, { key, view: v, result: null, error: message(e) })
 			);
 		}
 	}

@@ -6,6 +6,12 @@ import { loadBoundaries, type Boundaries } from './boundaries';
 import type { Dashboard } from './dashboard.svelte';
 import type { DataSource } from './data-source.svelte';
 
+/** Starts the engine before the page exists (startWasmEngine shares one start, so startEngine then waits for the
+ *  same one); a failure here is reported by startEngine's own call. */
+export function prestartEngine(artifactUrl: string): void {
+	import('../engine/wasm-engine').then(({ startWasmEngine }) => startWasmEngine(artifactUrl)).catch(() => undefined);
+}
+
 /** Starts the engine and hands it to the data source, which attaches it to the dashboard on the data the view
  *  asks for; a failure fails the dashboard's engine state. */
 export function startEngine(dash: Dashboard, data: DataSource, artifactUrl: string): void {

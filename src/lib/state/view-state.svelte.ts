@@ -1,6 +1,6 @@
 // The one view state of the page. Its value is $state; reading and writing the URL is injected, so this module
 // never imports SvelteKit (the page wires it to shallow-routing pushState and popstate) and is testable in Node.
-import type { DimensionKey } from '../query/dimensions';
+import { DIMENSION_KEYS, type DimensionKey } from '../query/dimensions';
 import { DEFAULT_VIEW, EMPTY_FILTERS, FILTER_KEYS, copyView, type ViewState } from '../query/filters';
 import { parseViewState, serialiseViewState, type UrlMessage } from '../url/view-url';
 export { filtersOf } from '../query/filters';
@@ -22,6 +22,19 @@ export interface ViewCodec {
 }
 
 const defaultCodec: ViewCodec = { parse: parseViewState, serialise: serialiseViewState };
+
+/**
+ * `next` with each list filter that holds the same values as in `prev` replaced by prev's array: a component that
+ * reads one list (a chart's highlighted bars) sees no change when another filter changes, and draws nothing again.
+ */
+export function shareLists(prev: ViewState, next: ViewState): ViewState {
+	for (const k of DIMENSION_KEYS) {
+		const a = prev[k];
+		const b = next[k];
+		if (a !== b && a.length === b.length && a.every((x, i) => x === b[i])) next[k] = a;
+	}
+	return next;
+}
 
 /** Any list filter (a dimension of src/lib/query/dimensions.ts). */
 export type ListFilterKey = DimensionKey;
@@ -48,7 +61,7 @@ export class ViewStateStore {
 	/** Reads the state from the URL: on first load and on back/forward. Never records history. */
 	load(): void {
 		const { state, notices } = this.codec.parse(this.url.read());
-		this.value = copyView(state);
+		this.value = shareLists(this.value, copyView(state));
 		this.notices = notices;
 		if (state.incident === null) this.overlayPushed = false;
 	}
@@ -90,7 +103,7 @@ export class ViewStateStore {
 		if (resets && !('page' in patch)) next.page = 1;
 		const search = this.codec.serialise(next);
 		if (search === this.search) return;
-		this.value = next;
+		this.value = shareLists(this.value, next);
 		this.url.push(search);
 	}
 

@@ -1,7 +1,8 @@
 import { ENGLISH } from '../i18n/locale';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW } from '../query/filters';
-import { ViewStateStore } from './view-state.svelte';
+import fc from 'fast-check';
+import { DEFAULT_VIEW, copyView } from '../query/filters';
+import { ViewStateStore, shareLists } from './view-state.svelte';
 
 function fakeUrl(initial = '') {
 	const history: string[] = [initial];
@@ -109,5 +110,43 @@ describe('ViewStateStore', () => {
 		expect(store.value.incident).toBe('synthetic:9');
 		store.closeIncident();
 		expect([backs, store.value.incident, history]).toEqual([1, null, ['']]);
+	});
+});
+
+describe('ViewStateStore keeps unchanged lists', () => {
+	it('hands out the same array for a list a change did not touch, and a new one for the list it changed', () => {
+		const url = fakeUrl('?province=SY11&target=Military');
+		const store = new ViewStateStore(url.access);
+		store.load();
+		const before = store.value;
+		store.set({ grain: 'week' });
+		expect(store.value).not.toBe(before);
+		expect(store.value.provinces).toBe(before.provinces);
+		expect(store.value.targets).toBe(before.targets);
+		store.toggle('provinces', 'SY02');
+		expect(store.value.provinces).not.toBe(before.provinces);
+		expect(store.value.provinces).toEqual(['SY11', 'SY02']);
+		expect(store.value.targets).toBe(before.targets);
+		// Back to the same values (Back, or a toggle undone) keeps the lists equal, whatever their identity.
+		store.toggle('provinces', 'SY02');
+		expect(store.value.provinces).toEqual(before.provinces);
+	});
+
+	it('shares nothing that differs: the shared view equals the unshared one over random changes', () => {
+		const keys = ['provinces', 'targets', 'attacks'] as const;
+		const values = ['a', 'b', 'c'];
+		fc.assert(
+			fc.property(fc.array(fc.tuple(fc.constantFrom(...keys), fc.subarray(values)), { maxLength: 12 }), (patches) => {
+				let prev = copyView(DEFAULT_VIEW);
+				for (const [k, list] of patches) {
+					const next = copyView({ ...prev, [k]: list });
+					const expected = copyView(next);
+					const shared = shareLists(prev, next);
+					expect(shared).toEqual(expected);
+					for (const key of keys) if (shared[key] !== prev[key]) expect(shared[key]).not.toEqual(prev[key]);
+					prev = shared;
+				}
+			})
+		);
 	});
 });
