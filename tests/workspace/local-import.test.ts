@@ -104,3 +104,19 @@ describe('the page import equals the CLI import', () => {
 		expect(added).toMatchObject({ added: 1, duplicates: 1, rows: first.rows + 1 });
 	});
 });
+
+describe('the local dataset line writer', () => {
+	it('incidentLine writes what csvLine writes of the schema columns, for any values', async () => {
+		const fc = (await import('fast-check')).default;
+		const { csvLine } = await import('../../src/lib/export/csv');
+		const { INCIDENT_COLUMN_NAMES } = await import('../../src/lib/data/schema');
+		const { incidentLine } = await import('../../src/lib/workspace/local-import');
+		const value = fc.oneof(fc.constant(null), fc.string(), fc.constantFrom(' x', 'a,b', 'say "hi"', 'two\nlines', '=1+1', '-3', ''), fc.integer(), fc.double({ noNaN: true }));
+		fc.assert(
+			fc.property(fc.array(value, { minLength: INCIDENT_COLUMN_NAMES.length, maxLength: INCIDENT_COLUMN_NAMES.length }), (values) => {
+				const row = Object.fromEntries(INCIDENT_COLUMN_NAMES.map((c, i) => [c, values[i]]));
+				expect(incidentLine(row as never)).toBe(csvLine(values as never));
+			})
+		);
+	});
+});
