@@ -210,13 +210,15 @@ export async function xlsxEntries(src: ByteSource, limits: XlsxLimits = DEFAULT_
 	return directory.entries;
 }
 
-/** A zip archive that holds xl/workbook.xml is a workbook whatever it is called; an unreadable one is taken as one. */
-export async function isWorkbook(src: ByteSource, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): Promise<boolean> {
+/**
+ * A zip archive that holds xl/workbook.xml is a workbook whatever it is called. An unreadable one is taken as a
+ * workbook (the xlsx path gives the detailed message) unless its name ends in .zip (the zip path then does).
+ */
+export async function isWorkbook(src: ByteSource, fileName: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): Promise<boolean> {
 	try {
 		return (await listZipEntries(src, limits)).some((e) => e.name === 'xl/workbook.xml');
 	} catch {
-		// Unreadable: the xlsx path gives the detailed message.
-		return true;
+		return !/\.zip$/i.test(fileName);
 	}
 }
 

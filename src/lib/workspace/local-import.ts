@@ -1,5 +1,5 @@
 // The page's import, run in a worker (import.worker.ts): a File the analyst opened goes through the CLI's own
-// pieces (csv-table.ts: decoding, delimiter, records; import/index.ts: detection and the row mappers;
+// pieces (local-table.ts: CSV, .csv.gz, a zip holding one CSV, xlsx, read as openTable reads them; import/index.ts: detection and the row mappers;
 // import/run.ts: counts, rejects, duplicates, ACLED updates) into the local dataset. The local dataset is one CSV
 // in the schema's columns (INCIDENT_COLUMN_NAMES, like data/manual), kept as a Blob: it is what IndexedDB stores,
 // what DuckDB-WASM reads to build the local artifact, and what the fingerprint is taken of.
@@ -7,10 +7,10 @@
 import { INCIDENT_COLUMN_NAMES, type Incident } from '../data/schema';
 import { csvCell, csvLine, type CsvValue } from '../export/csv';
 import { CsvRecordSplitter, parseCsvRecord, type SplitItem } from '../import/csv-records';
-import { csvReadProblem, csvRecordSource, TableProblem, takeHeader } from '../import/csv-table';
 import type { ImportFormat } from '../import/index';
-import { acledStamp, emptyCounts, importRecords, ImportError, type Counts, type FileSummary, type IncidentSink, type RunState } from '../import/run';
+import { acledStamp, emptyCounts, importRecords, type Counts, type FileSummary, type IncidentSink, type RunState } from '../import/run';
 import { sha256Hex } from '../import/sha256';
+import { openLocalTable } from './local-table';
 
 const RAW_DATE = INCIDENT_COLUMN_NAMES.indexOf('raw_date');
 const HEADER_LINE = csvLine(INCIDENT_COLUMN_NAMES);
@@ -108,35 +108,7 @@ export interface LocalImportOptions {
 	onProgress?: (read: number, total: number, counts: Counts) => void;
 }
 
-const GZIP = [0x1f, 0x8b];
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
-const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
-
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-
-/** The file's bytes (un-gzipped when it is a gzip), counting what has been read for the progress bar. */
-async function* fileBytes(file: Blob, head: Uint8Array, read: (n: number) => void): AsyncGenerator<Uint8Array> {
-	let stream = file.stream() as ReadableStream<Uint8Array>;
-	const counted = new TransformStream<Uint8Array, Uint8Array>({
-		transform(chunk, ctl) {
-			read(chunk.length);
-			ctl.enqueue(chunk);
-		}
-	});
-	stream = stream.pipeThrough(counted);
-	if (startsWith(head, GZIP)) stream = stream.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
-	const reader = stream.getReader();
-	try {
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) return;
-			yield value;
-		}
-	} finally {
-		reader.releaseLock();
-	}
-}
 
 /**
  * Imports one file into the local dataset `existing` (its CSV text, '' for none), as `npm run import -- <file>
@@ -145,42 +117,27 @@ async function* fileBytes(file: Blob, head: Uint8Array, read: (n: number) => voi
  */
 export async function importLocalFile(file: File, existing: string, options: LocalImportOptions = {}): Promise<LocalImportResult> {
 	const name = file.name;
-	const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
-	if (startsWith(head, ZIP) || startsWith(head, OLE2) || /\.xlsx?$/i.test(name)) {
-		throw new ImportError(`${name}: xlsx workbooks and zip archives are read by the command-line import only for now: save the sheet as CSV UTF-8 (or extract the zip's CSV) and open that`, name);
-	}
+	let read = 0;
+	const table = await openLocalTable(file, (n) => (read += n));
 	const rows = LocalRows.parse(existing);
 	const rejects: string[] = [csvLine(['file', 'line', 'reason', 'raw'])];
 	const state: RunState = { inputs: [name], firstSeen: new Map(), runStamps: new Map(), deletions: null, latest: options.latestDate ?? tomorrow() };
-	let read = 0;
 	let lastReport = 0;
-	const source = csvRecordSource(fileBytes(file, head, (n) => (read += n)));
-	let summary: FileSummary;
-	try {
-		const header = await takeHeader(source.records);
-		summary = await importRecords({
-			input: name,
-			index: 0,
-			forced: options.format,
-			table: { header, encoding: source.encoding(), delimiter: source.delimiter()?.delimiter ?? null, records: { [Symbol.asyncIterator]: () => source.records } },
-			options: { contentDigest: (content) => sha256Hex(content).slice(0, 16) },
-			sink: rows,
-			writeReject: (cells) => void rejects.push(csvLine(cells, { guardFormulas: true })),
-			state,
-			onRecord: (counts) => {
-				if (!options.onProgress || counts.read - lastReport < 2000) return;
-				lastReport = counts.read;
-				options.onProgress(read, file.size, counts);
-			}
-		});
-	} catch (e) {
-		if (e instanceof ImportError) throw e;
-		const problem = csvReadProblem(e, source.lastRecordLine());
-		if (problem) throw new ImportError(`${name}: ${problem}`, name);
-		if (e instanceof TableProblem) throw new ImportError(`${name}: ${e.message}`, name);
-		const message = e instanceof Error ? e.message : String(e);
-		throw new ImportError(`${name}: ${startsWith(head, GZIP) ? `is not a readable gzip file (${message})` : `cannot be read (${message})`}`, name);
-	}
+	const summary = await importRecords({
+		input: name,
+		index: 0,
+		forced: options.format,
+		table,
+		options: { contentDigest: (content) => sha256Hex(content).slice(0, 16) },
+		sink: rows,
+		writeReject: (cells) => void rejects.push(csvLine(cells, { guardFormulas: true })),
+		state,
+		onRecord: (counts) => {
+			if (!options.onProgress || counts.read - lastReport < 2000) return;
+			lastReport = counts.read;
+			options.onProgress(read, file.size, counts);
+		}
+	});
 	options.onProgress?.(file.size, file.size, summary);
 	const blob = rows.toBlob();
 	return { blob, rows: rows.size, fingerprint: await fingerprintOf(blob), summary, rejectsCsv: rejects.join('') };
