@@ -1,5 +1,5 @@
 // An xlsx worksheet's rows -> table records, shared by the CLI (exceljs' streaming WorkbookReader,
-// scripts/lib/read-table.ts) and the page's import worker (exceljs' browser build, workspace/xlsx-file.ts): the
+// scripts/lib/read-table.ts) and the page's import worker (exceljs' browser build, workspace/local-table.ts): the
 // same cell text, padding, blank-row skipping and cell-length limit, so both give the same records.
 import { csvLine } from '../export/csv';
 import type { TableRecord } from './run';
