@@ -326,12 +326,12 @@ describe('your data and report coding in the page', () => {
 		const steps = await p.evaluate(() =>
 			performance
 				.getEntriesByType('measure')
-				.filter((m) => m.name.startsWith('rasd:'))
+				.filter((m) => m.name.startsWith('rasd:') || m.name.startsWith('rasd-worker:'))
 				.map((m) => [m.name, Math.round(m.duration)] as const)
 		);
-		const build = steps.reduce((s, [, ms]) => s + ms, 0);
+		const build = steps.filter(([n]) => n.startsWith('rasd:')).reduce((s, [, ms]) => s + ms, 0);
 		console.log(`200,000 ACLED rows (81 MB): imported in ${imported} ms, dashboard on them in ${shown} ms (SQL steps ${build} ms); longest main-thread task ${Math.round(maxGap)} ms`);
-		console.log([...steps].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([n, ms]) => `  ${ms} ms ${n}`).join('\n'));
+		console.log([...steps].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([n, ms]) => `  ${ms} ms ${n}`).join('\n'));
 		// The issue's goal is 10 s; measured here 15-25 s (import ~10 s in the worker, build ~5 s in DuckDB-WASM), so
 		// the bound below only catches a regression past it. No main-thread task may freeze the page.
 		expect(shown).toBeLessThan(40_000);
