@@ -247,6 +247,17 @@ describe('your data and report coding in the page', () => {
 		conn.closeSync();
 		instance.closeSync();
 		const x = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'en-US' });
+		// The worker's scripts (the import worker and exceljs' chunk) get the page's policy as a header, as a deployer
+		// sending it on every response would: reading an xlsx must need no eval.
+		const html = await (await fetch(`${server.url}/`)).text();
+		const policy = /http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1];
+		expect(policy).toContain("script-src 'self'");
+		const routed: string[] = [];
+		await x.route(/\/_app\/immutable\/workers\//, async (route) => {
+			const response = await route.fetch();
+			routed.push(route.request().url());
+			await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy! } });
+		});
 		const p = await x.newPage();
 		const errs: string[] = [];
 		p.on('console', (m) => m.type() === 'error' && errs.push(m.text()));
@@ -274,6 +285,8 @@ describe('your data and report coding in the page', () => {
 		const kpiOf = async (k: string) => Number(await p.getByTestId(`kpi-${k}`).locator('p.value').getAttribute('data-value'));
 		expect({ incidents: await kpiOf('incidents'), killed: await kpiOf('killed'), injured: await kpiOf('injured') }).toEqual({ incidents: Number(r[0]), killed: Number(r[1]), injured: Number(r[2]) });
 		expect(cliX.outputRows).toBeGreaterThan(0);
+		// Both the worker and exceljs' chunk ran under the header policy.
+		expect(routed.some((u) => /import\.worker/.test(u)) && routed.some((u) => /workers\/chunks\//.test(u)), routed.join(' ')).toBe(true);
 		const refused: [string, Buffer][] = [
 			[join(dir, 'two.zip'), t.zipOf(FILES[0], [{ name: 'data/other.csv', data: 'a,b\n1,2\n' }])],
 			[join(dir, 'sheetless.xlsx'), t.sheetlessXlsx()],
