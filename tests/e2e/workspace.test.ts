@@ -345,8 +345,9 @@ describe('your data and report coding in the page', () => {
 		const build = steps.filter(([n]) => n.startsWith('rasd:')).reduce((s, [, ms]) => s + ms, 0);
 		console.log(`200,000 ACLED rows (81 MB): imported in ${imported} ms, dashboard on them in ${shown} ms (SQL steps ${build} ms); longest main-thread task ${Math.round(maxGap)} ms`);
 		console.log([...steps].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([n, ms]) => `  ${ms} ms ${n}`).join('\n'));
-		// The issue's goal is 10 s; measured here 15-25 s (import ~10 s in the worker, build ~5 s in DuckDB-WASM), so
-		// the bound below only catches a regression past it. No main-thread task may freeze the page.
+		// The issue's goal is 10 s; measured 11.6 s at load 8 and 30 s at load 14 on the shared 2-core machine (worker
+		// read+map about half, the build's INSERT INTO incidents and read_csv most of the rest: the measures printed
+		// above), so the bound below only catches a regression past it. No main-thread task may freeze the page.
 		expect(shown).toBeLessThan(40_000);
 		expect(maxGap).toBeLessThan(1_000);
 		await big.close();
