@@ -9,11 +9,13 @@ import { open } from 'node:fs/promises';
 import { PassThrough, pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { csvLine } from '../../src/lib/export/csv';
+import { cellText, sheetRecords, XlsxCellTooLong, type SheetRow } from '../../src/lib/import/xlsx-rows';
 import type { DelimiterChoice } from '../../src/lib/import/csv-records';
 import { csvReadProblem, csvRecordSource, TableProblem, takeHeader } from '../../src/lib/import/csv-table';
 import { DecodeError } from '../../src/lib/import/decode';
-import { checkXlsx, DEFAULT_XLSX_LIMITS, listZipEntries, XlsxRefused, XlsxUnreadable, type XlsxLimits } from './xlsx-guard';
+import { binaryKind, GZIP_MAGIC, LEGACY_XLS, NOT_A_WORKBOOK, OLE2_MAGIC, startsWith, xlsxProblem, ZIP_MAGIC } from '../../src/lib/import/file-kind';
+import { isWorkbook } from '../../src/lib/import/zip-archive';
+import { checkXlsx, DEFAULT_XLSX_LIMITS, withFileSource, XlsxRefused, XlsxUnreadable, type XlsxLimits } from './xlsx-guard';
 import type { TableRecord } from '../../src/lib/import/run';
 import { zipCsvEntry, ZipCsvError, zipEntryStages } from './zip-csv';
 
@@ -52,24 +54,6 @@ export interface OpenOptions {
 	xlsxLimits?: Partial<XlsxLimits>;
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const GZIP_MAGIC = [0x1f, 0x8b];
-/** OLE2 compound file: Excel 97-2003 .xls, and also every password-protected .xlsx. */
-const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const startsWith = (buf: Uint8Array, sig: readonly number[]) => buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
-
-const LEGACY_XLS =
-	'is an Excel 97-2003 workbook (.xls) or a password-protected .xlsx (both are OLE2 files): open it in Excel or ' +
-	'LibreOffice and save it as .xlsx without a password, or as CSV UTF-8';
-
-/** What non-text bytes at the start of a "CSV" really are, for a message that names the real problem. */
-function binaryKind(head: Uint8Array, where: string): string | null {
-	if (startsWith(head, GZIP_MAGIC)) return `holds another gzip file ${where}: decompress it once (gunzip) and import the result`;
-	if (startsWith(head, ZIP_MAGIC)) return `holds a zip archive ${where}: extract it and import the CSV it contains`;
-	if (startsWith(head, OLE2_MAGIC)) return `holds an Excel 97-2003 workbook (.xls) ${where}: save it as .xlsx or CSV UTF-8`;
-	return null;
-}
-
 /** Passes bytes through, failing at once when the first ones are another container (a gzip inside a gzip...). */
 class ContentSniffer extends Transform {
 	private checked = false;
@@ -92,7 +76,7 @@ export async function openTable(file: string, options: OpenOptions = {}): Promis
 	const chunk = options.chunkSize ? { highWaterMark: options.chunkSize } : {};
 	if (startsWith(magic, OLE2_MAGIC)) throw new TableReadError(file, LEGACY_XLS);
 	if (startsWith(magic, ZIP_MAGIC)) {
-		if (/\.xlsx$/i.test(file) || (await isWorkbook(file, limits))) return openXlsx(file, limits, options.chunkSize);
+		if (/\.xlsx$/i.test(file) || (await withFileSource(file, (src) => isWorkbook(src, file, limits)))) return openXlsx(file, limits, options.chunkSize);
 		try {
 			const entry = await zipCsvEntry(file, limits);
 			return openCsv(file, zipEntryStages(file, entry, options.chunkSize), `inside the zip's ${entry.name}`, options);
@@ -101,20 +85,10 @@ export async function openTable(file: string, options: OpenOptions = {}): Promis
 			throw e;
 		}
 	}
-	if (/\.xlsx$/i.test(file)) throw new TableReadError(file, 'is not an xlsx workbook: not a zip archive (is it a CSV, or an old .xls file?)');
+	if (/\.xlsx$/i.test(file)) throw new TableReadError(file, NOT_A_WORKBOOK);
 	const input = createReadStream(file, chunk);
 	if (startsWith(magic, GZIP_MAGIC)) return openCsv(file, [input, createGunzip()], 'inside the gzip', options, true);
 	return openCsv(file, [input], '', options);
-}
-
-/** A zip archive that holds xl/workbook.xml is a workbook whatever it is called. */
-async function isWorkbook(file: string, limits: XlsxLimits): Promise<boolean> {
-	try {
-		return (await listZipEntries(file, limits)).some((e) => e.name === 'xl/workbook.xml');
-	} catch {
-		// Unreadable: the xlsx path gives the detailed message.
-		return true;
-	}
 }
 
 async function readMagic(file: string): Promise<Buffer> {
@@ -199,29 +173,13 @@ function toReadError(file: string, e: unknown, gzipped: boolean, lastLine: numbe
 
 // ---------------------------------------------------------------- XLSX
 
-/** A cell's value as text: numbers as JavaScript writes them, rich text joined, formulas by their result. */
-export function cellText(value: unknown): string {
-	if (value === null || value === undefined) return '';
-	if (typeof value === 'string') return value;
-	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	if (value instanceof Date) return value.toISOString().slice(0, 10);
-	if (typeof value === 'object') {
-		const v = value as Record<string, unknown>;
-		if (Array.isArray(v.richText)) return v.richText.map((t: { text?: string }) => t.text ?? '').join('');
-		if ('result' in v) return cellText(v.result);
-		if ('text' in v) return cellText(v.text);
-		if ('error' in v) return String(v.error);
-	}
-	return String(value);
-}
+export { cellText };
 
 async function openXlsx(file: string, limits: XlsxLimits, chunkSize?: number): Promise<Table> {
 	try {
 		await checkXlsx(file, limits);
 	} catch (e) {
-		if (e instanceof XlsxUnreadable) throw new TableReadError(file, `is not a readable xlsx workbook (${e.message})`);
-		if (e instanceof XlsxRefused) throw new TableReadError(file, `is refused as a possible zip bomb: ${e.message}; nothing was imported`);
-		throw new TableReadError(file, `cannot be read (${(e as Error).message})`);
+		throw new TableReadError(file, xlsxProblem(e instanceof XlsxUnreadable ? 'unreadable' : e instanceof XlsxRefused ? 'refused' : 'other', (e as Error).message));
 	}
 	const input = createReadStream(file, chunkSize ? { highWaterMark: chunkSize } : {});
 	const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
@@ -233,35 +191,17 @@ async function openXlsx(file: string, limits: XlsxLimits, chunkSize?: number): P
 		entries: 'ignore'
 	});
 	const close = () => input.destroy();
-	let width = -1;
-
 	async function* records(): AsyncGenerator<TableRecord> {
 		try {
 			for await (const sheet of reader) {
 				// Only the first worksheet: the GTD distribution has one sheet of events.
-				for await (const row of sheet) {
-					// row.values is sparse (empty cells are holes, and a table may start in column B): Array.from fills
-					// the holes with '' where map() would skip them and leave undefined in the header.
-					const cells = Array.from((row.values as unknown[]).slice(1), cellText);
-					const long = cells.findIndex((c) => c.length > limits.maxCellChars);
-					if (long >= 0) {
-						throw new TableReadError(
-							file,
-							`row ${row.number}, column ${long + 1} holds ${cells[long].length} characters, over the limit of ${limits.maxCellChars} (Excel's own); nothing was imported`
-						);
-					}
-					if (width < 0) width = cells.length;
-					// Empty trailing cells are not stored in the sheet: pad to the header, drop blank overflow.
-					while (cells.length < width) cells.push('');
-					while (cells.length > width && cells[cells.length - 1] === '') cells.pop();
-					if (cells.every((c) => c === '')) continue;
-					yield { line: row.number, values: cells, raw: csvLine(cells).replace(/\r\n$/, '') };
-				}
+				yield* sheetRecords(sheet as AsyncIterable<SheetRow>, limits.maxCellChars);
 				return;
 			}
 			throw new TableReadError(file, 'has no worksheet');
 		} catch (e) {
 			if (e instanceof TableReadError) throw e;
+			if (e instanceof XlsxCellTooLong) throw new TableReadError(file, e.message);
 			throw new TableReadError(file, `is not a readable xlsx workbook (${(e as Error).message})`);
 		} finally {
 			close();

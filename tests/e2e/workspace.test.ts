@@ -2,7 +2,7 @@
 // the page give the CLI import's rows, rejects and figures; the local dataset survives a reload, is named by its
 // fingerprint in the link (absent elsewhere: a notice, no figures) and is deleted by its button; the SY24 report
 // gives two drafts that save into the local dataset and export in data/manual's schema; axe passes in both languages.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -228,6 +228,85 @@ describe('your data and report coding in the page', () => {
 		expect(foreign).toEqual([]);
 	}, 60_000);
 
+	it('7b. an xlsx and a zip holding one CSV give the CLI import\'s summaries, rejects and figures; a zip with two CSVs and a sheetless xlsx are refused with the CLI\'s message', async () => {
+		const { dir, cleanup } = tempDir('rasd-xz-');
+		cleanups.push(cleanup);
+		const t = await import('../import/table-fixtures');
+		const files = [
+			[join(dir, 'acled-export.xlsx'), await t.xlsxOf(FILES[0])],
+			[join(dir, 'gtd-sample.xlsx'), t.plainXlsxOf(FILES[1])],
+			[join(dir, 'ucdp-ged.zip'), t.zipOf(FILES[2])]
+		] as const;
+		for (const [path, bytes] of files) writeFileSync(path, bytes);
+		const inputs = files.map(([path]) => path);
+		const out = join(dir, 'cli.parquet');
+		const cliX = await runImport({ inputs, out });
+		const instance = await DuckDBInstance.create(':memory:');
+		const conn = await instance.connect();
+		const r = (await conn.runAndReadAll('SELECT count(*)::INTEGER, coalesce(sum(killed), 0)::INTEGER, coalesce(sum(injured), 0)::INTEGER FROM read_parquet(?)', [out])).getRowsJS()[0];
+		conn.closeSync();
+		instance.closeSync();
+		const x = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'en-US' });
+		// The worker's scripts (the import worker and exceljs' chunk) get the page's policy as a header, as a deployer
+		// sending it on every response would: reading an xlsx must need no eval.
+		const html = await (await fetch(`${server.url}/`)).text();
+		const policy = /http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1];
+		expect(policy).toContain("script-src 'self'");
+		const routed: string[] = [];
+		await x.route(/\/_app\/immutable\/workers\//, async (route) => {
+			const response = await route.fetch();
+			routed.push(route.request().url());
+			await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy! } });
+		});
+		const p = await x.newPage();
+		const errs: string[] = [];
+		p.on('console', (m) => m.type() === 'error' && errs.push(m.text()));
+		p.on('pageerror', (e) => errs.push(String(e)));
+		await p.goto(`${server.url}/`);
+		await waitReady(p);
+		await p.getByTestId('workspace').locator('summary').click();
+		for (const [i, path] of inputs.entries()) {
+			const name = path.split('/').pop()!;
+			await p.getByTestId('workspace-file').setInputFiles(path);
+			await p.waitForFunction((n) => document.querySelector('[data-testid="import-summary"]')?.textContent?.includes(n), name, { timeout: 60_000 });
+			const summary = p.getByTestId('import-summary');
+			const expected = cliX.files[i];
+			for (const key of ['read', 'imported', 'rejected', 'duplicates'] as const) expect(Number(await summary.getAttribute(`data-${key}`)), `${name} ${key}`).toBe(expected[key]);
+			expect(await summary.getAttribute('data-format')).toBe(expected.format);
+			if (expected.rejected || expected.duplicatesInInput) {
+				const [download] = await Promise.all([p.waitForEvent('download'), p.getByTestId('import-rejects').click()]);
+				const got = parse(readFileSync(await download.path(), 'utf8')) as string[][];
+				const want = (parse(readFileSync(cliX.rejectsFile, 'utf8')) as string[][]).filter((row, k) => k === 0 || row[0] === path);
+				expect(got.map(([, ...rest]) => rest)).toEqual(want.map(([, ...rest]) => rest));
+			}
+		}
+		await waitReady(p, 60_000);
+		expect(Number(await p.getByTestId('local-dataset').getAttribute('data-rows'))).toBe(cliX.outputRows);
+		const kpiOf = async (k: string) => Number(await p.getByTestId(`kpi-${k}`).locator('p.value').getAttribute('data-value'));
+		expect({ incidents: await kpiOf('incidents'), killed: await kpiOf('killed'), injured: await kpiOf('injured') }).toEqual({ incidents: Number(r[0]), killed: Number(r[1]), injured: Number(r[2]) });
+		expect(cliX.outputRows).toBeGreaterThan(0);
+		// Both the worker and exceljs' chunk ran under the header policy.
+		expect(routed.some((u) => /import\.worker/.test(u)) && routed.some((u) => /workers\/chunks\//.test(u)), routed.join(' ')).toBe(true);
+		const refused: [string, Buffer][] = [
+			[join(dir, 'two.zip'), t.zipOf(FILES[0], [{ name: 'data/other.csv', data: 'a,b\n1,2\n' }])],
+			[join(dir, 'sheetless.xlsx'), t.sheetlessXlsx()],
+			[join(dir, 'locked.zip'), t.encryptedZipOf(FILES[2])]
+		];
+		for (const [path, bytes] of refused) {
+			writeFileSync(path, bytes);
+			const name = path.split('/').pop()!;
+			const cliMessage = await runImport({ inputs: [path], out: join(dir, 'refused.parquet') }).then(
+				() => 'imported',
+				(e: Error) => e.message.replace(path, name)
+			);
+			await p.getByTestId('workspace-file').setInputFiles(path);
+			await expect.poll(() => p.getByTestId('import-error').textContent(), { timeout: 30_000 }).toContain(cliMessage);
+		}
+		expect(Number(await p.getByTestId('local-dataset').getAttribute('data-rows'))).toBe(cliX.outputRows);
+		expect(errs.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+		await x.close();
+	}, 180_000);
+
 	it('8. a 200,000-row ACLED export opens with a progress bar while the page stays responsive (goal 10 s: the figure is printed)', async () => {
 		const { dir, cleanup } = tempDir('rasd-200k-');
 		cleanups.push(cleanup);
@@ -255,9 +334,20 @@ describe('your data and report coding in the page', () => {
 		const shown = Date.now() - started;
 		const maxGap = await p.evaluate(() => (window as unknown as { longest: number }).longest);
 		expect(Number(await p.getByTestId('kpi-incidents').locator('p.value').getAttribute('data-value'))).toBe(200_000);
-		console.log(`200,000 ACLED rows (81 MB): imported in ${imported} ms, dashboard on them in ${shown} ms; longest main-thread task ${Math.round(maxGap)} ms`);
-		// The issue's goal is 10 s; measured here 15-25 s (import ~10 s in the worker, build ~5 s in DuckDB-WASM), so
-		// the bound below only catches a regression past it. No main-thread task may freeze the page.
+		// The build's statements (performance measures `rasd:<sql start>`, local-data.ts), slowest first: where the
+		// time after the worker goes.
+		const steps = await p.evaluate(() =>
+			performance
+				.getEntriesByType('measure')
+				.filter((m) => m.name.startsWith('rasd:') || m.name.startsWith('rasd-worker:'))
+				.map((m) => [m.name, Math.round(m.duration)] as const)
+		);
+		const build = steps.filter(([n]) => n.startsWith('rasd:')).reduce((s, [, ms]) => s + ms, 0);
+		console.log(`200,000 ACLED rows (81 MB): imported in ${imported} ms, dashboard on them in ${shown} ms (SQL steps ${build} ms); longest main-thread task ${Math.round(maxGap)} ms`);
+		console.log([...steps].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([n, ms]) => `  ${ms} ms ${n}`).join('\n'));
+		// The issue's goal is 10 s; measured 11.6 s at load 8 and 30 s at load 14 on the shared 2-core machine (worker
+		// read+map about half, the build's INSERT INTO incidents and read_csv most of the rest: the measures printed
+		// above), so the bound below only catches a regression past it. No main-thread task may freeze the page.
 		expect(shown).toBeLessThan(40_000);
 		expect(maxGap).toBeLessThan(1_000);
 		await big.close();

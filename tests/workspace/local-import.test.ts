@@ -104,3 +104,94 @@ describe('the page import equals the CLI import', () => {
 		expect(added).toMatchObject({ added: 1, duplicates: 1, rows: first.rows + 1 });
 	});
 });
+
+describe('the local dataset line writer', () => {
+	it('incidentLine writes what csvLine writes of the schema columns, for any values', async () => {
+		const fc = (await import('fast-check')).default;
+		const { csvLine } = await import('../../src/lib/export/csv');
+		const { INCIDENT_COLUMN_NAMES } = await import('../../src/lib/data/schema');
+		const { incidentLine } = await import('../../src/lib/workspace/local-import');
+		const value = fc.oneof(fc.constant(null), fc.string(), fc.constantFrom(' x', 'a,b', 'say "hi"', 'two\nlines', '=1+1', '-3', ''), fc.integer(), fc.double({ noNaN: true }));
+		fc.assert(
+			fc.property(fc.array(value, { minLength: INCIDENT_COLUMN_NAMES.length, maxLength: INCIDENT_COLUMN_NAMES.length }), (values) => {
+				const row = Object.fromEntries(INCIDENT_COLUMN_NAMES.map((c, i) => [c, values[i]]));
+				expect(incidentLine(row as never)).toBe(csvLine(values as never));
+			})
+		);
+	});
+});
+
+describe('xlsx and zip files in the page import equal the CLI import of the same files', () => {
+	const compare = async (name: string, bytes: Buffer) => {
+		const { dir, cleanup } = tempDir('rasd-xz-');
+		try {
+			const path = join(dir, name);
+			(await import('node:fs')).writeFileSync(path, bytes);
+			const out = join(dir, 'out.parquet');
+			const cli = await runImport({ inputs: [path], out, latestDate: LATEST });
+			const local = await importLocalFile(fileOf(path), '', { latestDate: LATEST });
+			const pick = (s: object) => Object.fromEntries(COUNT_KEYS.map((k) => [k, JSON.parse(JSON.stringify((s as Record<string, unknown>)[k] ?? null))]));
+			expect(pick(local.summary)).toEqual(pick(cli.files[0]));
+			expect(parse(local.rejectsCsv)).toEqual(parse(readFileSync(cli.rejectsFile, 'utf8')).map((r: string[], i: number) => (i ? [name, ...r.slice(1)] : r)));
+			const expected = [...(await readIncidents(out)).values()];
+			expect(await csvRows(await local.blob.text())).toEqual(expected.map((r) => ({ ...r })));
+			expect(local.rows).toBe(cli.outputRows);
+			return { cli, local };
+		} finally {
+			cleanup();
+		}
+	};
+	const refusals = async (name: string, bytes: Buffer) => {
+		const { dir, cleanup } = tempDir('rasd-xz-');
+		try {
+			const path = join(dir, name);
+			(await import('node:fs')).writeFileSync(path, bytes);
+			const cli = await runImport({ inputs: [path], out: join(dir, 'out.parquet'), latestDate: LATEST }).then(
+				() => 'imported',
+				(e: Error) => e.message
+			);
+			const page = await importLocalFile(fileOf(path), '', { latestDate: LATEST }).then(
+				() => 'imported',
+				(e: Error) => e.message
+			);
+			return { cli: cli.replace(path, name), page };
+		} finally {
+			cleanup();
+		}
+	};
+
+	for (const f of FIXTURES) {
+		it(`${f} as an xlsx written by exceljs, as a minimal workbook and in a zip`, async () => {
+			const { xlsxOf, plainXlsxOf, zipOf } = await import('../import/table-fixtures');
+			const path = fixture(...f.split('/'));
+			const stem = basename(path, '.csv');
+			const { local } = await compare(`${stem}.xlsx`, await xlsxOf(path));
+			expect(local.summary.encoding).toBe('xlsx');
+			expect(local.summary.read).toBeGreaterThan(0);
+			await compare(`${stem}-plain.xlsx`, plainXlsxOf(path));
+			const zipped = await compare(`${stem}.zip`, zipOf(path, [{ name: 'README.md', data: 'not a table' }]));
+			// The zip's CSV gives the rows of the CSV itself.
+			const plain = await importLocalFile(fileOf(path), '', { latestDate: LATEST });
+			expect(await zipped.local.blob.text()).toBe(await plain.blob.text());
+		});
+	}
+
+	it('a zip with two CSVs, an encrypted zip, a cut-short zip and xlsx, an xlsx without a sheet: the CLI’s refusal, word for word', async () => {
+		const t = await import('../import/table-fixtures');
+		const acled = fixture('acled', 'acled-export.csv');
+		const cases: [string, Buffer, RegExp][] = [
+			['two.zip', t.zipOf(acled, [{ name: 'data/other.csv', data: 'a,b\n1,2\n' }]), /is a zip archive with 2 tables \(data\/acled-export.csv, data\/other.csv\): extract the one to import/],
+			['locked.zip', t.encryptedZipOf(acled), /acled-export.csv is encrypted in the zip/],
+			['cut.zip', t.truncated(t.zipOf(acled)), /is not a readable zip archive \(no zip central directory/],
+			['cut.xlsx', t.truncated(await t.xlsxOf(acled)), /is not a readable xlsx workbook \(no zip central directory/],
+			['empty.xlsx', t.sheetlessXlsx(), /has no worksheet/],
+			['text.xlsx', readFileSync(acled), /is not an xlsx workbook: not a zip archive/]
+		];
+		for (const [name, bytes, pattern] of cases) {
+			const { cli, page } = await refusals(name, bytes);
+			expect(page, name).toMatch(pattern);
+			expect(page, name).toMatch(new RegExp(`^${name}: `));
+			expect(page, name).toBe(cli);
+		}
+	});
+});

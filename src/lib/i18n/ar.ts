@@ -475,7 +475,7 @@ export const ar: Messages = {
 	'filters.chip.dedupe': 'كل حدث محتمل يُحتسب مرة واحدة',
 	'url.notFingerprint': '{value} ليس بصمة مجموعة بيانات محلية (16 رقماً ست عشرياً)',
 	'ws.title': 'بياناتك',
-	'ws.intro': 'افتح ملفاً مُصدَّراً (ACLED أو GTD أو UCDP أو جدولاً بأعمدة المخطط: CSV أو ‎.csv.gz). يُقرأ في هذا المتصفح ولا يُرفع إلى أي مكان.',
+	'ws.intro': 'افتح ملفاً مُصدَّراً (ACLED أو GTD أو UCDP أو جدولاً بأعمدة المخطط: CSV أو ‎.csv.gz أو xlsx أو ملف zip فيه CSV واحد). يُقرأ في هذا المتصفح ولا يُرفع إلى أي مكان.',
 	'ws.choice': 'اعرض',
 	'ws.choice.published': 'البيانات المنشورة',
 	'ws.choice.local': 'بياناتي المحلية',

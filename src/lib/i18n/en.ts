@@ -429,7 +429,7 @@ export const en = {
 	'filters.chip.dedupe': 'Each probable event counted once',
 	'url.notFingerprint': '{value} is not a local dataset fingerprint (16 hexadecimal digits)',
 	'ws.title': 'Your data',
-	'ws.intro': 'Open an export (ACLED, GTD, UCDP, or a sheet in the schema: CSV or .csv.gz). It is read in this browser; nothing is uploaded.',
+	'ws.intro': 'Open an export (ACLED, GTD, UCDP, or a sheet in the schema: CSV, .csv.gz, xlsx, or a zip holding one CSV). It is read in this browser; nothing is uploaded.',
 	'ws.choice': 'Show',
 	'ws.choice.published': 'Published data',
 	'ws.choice.local': 'My local data',

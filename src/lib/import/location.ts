@@ -4,6 +4,7 @@ import { countryByNumeric, lookupCountry, type Country } from '../data/countries
 import { districtPcode } from '../data/districts';
 import { lookupSyriaGovernorate, normaliseAdmin1Text } from '../data/gazetteer';
 import { lookupArabicCountry, lookupArabicGovernorate } from './arabic-names';
+import { argsKey, memoByKey } from './memo';
 
 export interface CountryFields {
 	country_iso3: string | null;
@@ -14,7 +15,9 @@ export interface CountryFields {
  * From an ISO numeric code (ACLED `iso`) when it is known, else from the name; an unrecognised name is kept as
  * written with a null alpha-3.
  */
-export function resolveCountry(name: string | null, numeric?: string | null): CountryFields {
+export const resolveCountry = memoByKey(countryOf, (name: string | null, numeric?: string | null) => argsKey(name, numeric ?? null));
+
+function countryOf(name: string | null, numeric?: string | null): CountryFields {
 	let found: Country | null = null;
 	const n = numeric?.trim();
 	if (n && /^\d+$/.test(n) && Number(n) > 0) found = countryByNumeric(Number(n));
@@ -34,7 +37,10 @@ export interface Admin1Fields {
 // Sources write these when they do not know the province or district (GTD's provstate "Unknown").
 const UNKNOWN_ADMIN1 = new Set(['unknown', 'n/a', 'na', 'none']);
 
-export function resolveAdmin1(countryIso3: string | null, raw: string | null): Admin1Fields {
+/** Resolved once per distinct (country, text): a large export repeats a few dozen spellings. */
+export const resolveAdmin1 = memoByKey(admin1Of, (countryIso3: string | null, raw: string | null) => argsKey(countryIso3, raw));
+
+function admin1Of(countryIso3: string | null, raw: string | null): Admin1Fields {
 	const given = raw?.trim() || null;
 	if (!given || UNKNOWN_ADMIN1.has(given.toLowerCase())) {
 		return { admin1: null, admin1_pcode: null, raw_admin1: given, unrecognised: null };
@@ -59,7 +65,9 @@ export interface Admin2Fields {
  * For Syria the OCHA district p-code of the source's admin2, looked up within the row's governorate when it is
  * known (src/lib/data/districts.ts); elsewhere there are no district p-codes. The text is kept as given either way.
  */
-export function resolveAdmin2(countryIso3: string | null, admin1Pcode: string | null, raw: string | null): Admin2Fields {
+export const resolveAdmin2 = memoByKey(admin2Of, (countryIso3: string | null, admin1Pcode: string | null, raw: string | null) => argsKey(countryIso3, admin1Pcode, raw));
+
+function admin2Of(countryIso3: string | null, admin1Pcode: string | null, raw: string | null): Admin2Fields {
 	const given = raw?.trim() || null;
 	if (!given || UNKNOWN_ADMIN1.has(given.toLowerCase()) || countryIso3 !== 'SYR') {
 		return { admin2: given, admin2_pcode: null, unrecognised: null };

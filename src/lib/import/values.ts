@@ -2,6 +2,7 @@
 // malformed rejects the row (reject() throws a RowRejection) instead of being dropped or "fixed".
 import { asciiDigits } from '../text/digits';
 import { parseSourceDay, type DateOrder } from './dates';
+import { memoByKey } from './memo';
 import { REJECT_REASONS, reject, type MapContext } from './types';
 
 /** Trimmed text, or null when blank. */
@@ -67,10 +68,13 @@ export function rawPairs(pairs: readonly (readonly [string, string])[]): string 
  * Blank or unreadable rejects the row; a date that the given order cannot read but the other can rejects it as
  * contradicting the order (the run is then refused). Dates readable both ways are counted in `ctx.stats`.
  */
+/** A date column repeats a few thousand distinct days over a large export: each is parsed once. */
+const sourceDayOf = memoByKey(parseSourceDay, (value: string, order?: DateOrder) => `${order ?? ''}|${value}`);
+
 export function sourceDay(value: string, field: string, ctx: MapContext = {}): string {
 	const t = value.trim();
 	if (t === '') reject(REJECT_REASONS.missingDate, `${field} is blank`);
-	const parsed = parseSourceDay(t, ctx.dateOrder);
+	const parsed = sourceDayOf(t, ctx.dateOrder);
 	if (!parsed.ok) failDate(parsed, field, t, ctx.dateOrder);
 	if (parsed.bothWays && ctx.stats) ctx.stats.datesBothWays++;
 	return parsed.date;

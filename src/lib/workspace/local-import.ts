@@ -1,21 +1,33 @@
 // The page's import, run in a worker (import.worker.ts): a File the analyst opened goes through the CLI's own
-// pieces (csv-table.ts: decoding, delimiter, records; import/index.ts: detection and the row mappers;
+// pieces (local-table.ts: CSV, .csv.gz, a zip holding one CSV, xlsx, read as openTable reads them; import/index.ts: detection and the row mappers;
 // import/run.ts: counts, rejects, duplicates, ACLED updates) into the local dataset. The local dataset is one CSV
 // in the schema's columns (INCIDENT_COLUMN_NAMES, like data/manual), kept as a Blob: it is what IndexedDB stores,
 // what DuckDB-WASM reads to build the local artifact, and what the fingerprint is taken of.
 // Pure apart from Blob, DecompressionStream and crypto.subtle, which browsers and Node 20 both have.
 import { INCIDENT_COLUMN_NAMES, type Incident } from '../data/schema';
-import { csvLine, type CsvValue } from '../export/csv';
+import { csvCell, csvLine, type CsvValue } from '../export/csv';
 import { CsvRecordSplitter, parseCsvRecord, type SplitItem } from '../import/csv-records';
-import { csvReadProblem, csvRecordSource, TableProblem, takeHeader } from '../import/csv-table';
 import type { ImportFormat } from '../import/index';
-import { acledStamp, emptyCounts, importRecords, ImportError, type Counts, type FileSummary, type IncidentSink, type RunState } from '../import/run';
+import { acledStamp, emptyCounts, importRecords, type Counts, type FileSummary, type IncidentSink, type RunState } from '../import/run';
 import { sha256Hex } from '../import/sha256';
+import { openLocalTable } from './local-table';
 
 const RAW_DATE = INCIDENT_COLUMN_NAMES.indexOf('raw_date');
 const HEADER_LINE = csvLine(INCIDENT_COLUMN_NAMES);
 
-const incidentLine = (r: Incident) => csvLine(INCIDENT_COLUMN_NAMES.map((c) => r[c] as CsvValue));
+/**
+ * csvLine() of the row's columns without its per-cell closures (it runs 200,000 times on a large export). Joined,
+ * not built with +=: a concatenated line is a rope of ~70 pieces that costs memory until it is flattened.
+ */
+export function incidentLine(r: Incident): string {
+	const cells = new Array<string>(INCIDENT_COLUMN_NAMES.length);
+	for (let i = 0; i < cells.length; i++) {
+		const v = r[INCIDENT_COLUMN_NAMES[i]] as CsvValue;
+		cells[i] = v === null || v === undefined ? '' : csvCell(v);
+	}
+	return cells.join(',') + '\r\n';
+}
+
 
 /** The rows of the local dataset, in order, keyed by incident_id, with what was there before this run. */
 export class LocalRows implements IncidentSink {
@@ -55,14 +67,36 @@ export class LocalRows implements IncidentSink {
 	replace(incident: Incident): void {
 		this.lines.set(incident.incident_id, incidentLine(incident));
 	}
-	toBlob(): Blob {
-		return new Blob([HEADER_LINE, ...this.lines.values()], { type: 'text/csv' });
+	/**
+	 * The dataset's CSV as UTF-8 bytes, each line encoded straight into one buffer: hashed and handed on as they
+	 * are, where a Blob of strings would be encoded and then read back for the fingerprint. The buffer starts at
+	 * the text's length plus a tenth (exports are mostly ASCII) and doubles when a line does not fit.
+	 */
+	toBytes(): Uint8Array<ArrayBuffer> {
+		const encoder = new TextEncoder();
+		let chars = HEADER_LINE.length;
+		for (const line of this.lines.values()) chars += line.length;
+		let buf = new Uint8Array(Math.ceil(chars * 1.1) + 1024);
+		let at = 0;
+		const put = (line: string) => {
+			let r = encoder.encodeInto(line, buf.subarray(at));
+			while (r.read < line.length) {
+				const bigger = new Uint8Array(buf.length * 2 + line.length * 3);
+				bigger.set(buf.subarray(0, at));
+				buf = bigger;
+				r = encoder.encodeInto(line, buf.subarray(at));
+			}
+			at += r.written;
+		};
+		put(HEADER_LINE);
+		for (const line of this.lines.values()) put(line);
+		return buf.slice(0, at);
 	}
 }
 
 /** First 16 hex digits of the SHA-256 of the dataset's bytes: what a link on local data names (`local=`). */
-export async function fingerprintOf(blob: Blob): Promise<string> {
-	const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+export async function fingerprintOf(data: Blob | Uint8Array<ArrayBuffer>): Promise<string> {
+	const digest = await crypto.subtle.digest('SHA-256', data instanceof Uint8Array ? data : await data.arrayBuffer());
 	return Array.from(new Uint8Array(digest).subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -76,6 +110,8 @@ export interface LocalImportResult extends LocalDataset {
 	summary: FileSummary;
 	/** The CLI's rejects file for this input: file, line, reason, raw (formula-guarded). */
 	rejectsCsv: string;
+	/** Milliseconds of each step in the worker (the page records them as performance measures `rasd-worker:<step>`). */
+	timings: Record<string, number>;
 }
 
 export interface LocalImportOptions {
@@ -86,35 +122,7 @@ export interface LocalImportOptions {
 	onProgress?: (read: number, total: number, counts: Counts) => void;
 }
 
-const GZIP = [0x1f, 0x8b];
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
-const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
-
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-
-/** The file's bytes (un-gzipped when it is a gzip), counting what has been read for the progress bar. */
-async function* fileBytes(file: Blob, head: Uint8Array, read: (n: number) => void): AsyncGenerator<Uint8Array> {
-	let stream = file.stream() as ReadableStream<Uint8Array>;
-	const counted = new TransformStream<Uint8Array, Uint8Array>({
-		transform(chunk, ctl) {
-			read(chunk.length);
-			ctl.enqueue(chunk);
-		}
-	});
-	stream = stream.pipeThrough(counted);
-	if (startsWith(head, GZIP)) stream = stream.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
-	const reader = stream.getReader();
-	try {
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) return;
-			yield value;
-		}
-	} finally {
-		reader.releaseLock();
-	}
-}
 
 /**
  * Imports one file into the local dataset `existing` (its CSV text, '' for none), as `npm run import -- <file>
@@ -122,46 +130,37 @@ async function* fileBytes(file: Blob, head: Uint8Array, read: (n: number) => voi
  * be read at all (nothing is then changed).
  */
 export async function importLocalFile(file: File, existing: string, options: LocalImportOptions = {}): Promise<LocalImportResult> {
+	const started = performance.now();
 	const name = file.name;
-	const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
-	if (startsWith(head, ZIP) || startsWith(head, OLE2) || /\.xlsx?$/i.test(name)) {
-		throw new ImportError(`${name}: xlsx workbooks and zip archives are read by the command-line import only for now: save the sheet as CSV UTF-8 (or extract the zip's CSV) and open that`, name);
-	}
+	let read = 0;
+	const table = await openLocalTable(file, (n) => (read += n));
 	const rows = LocalRows.parse(existing);
 	const rejects: string[] = [csvLine(['file', 'line', 'reason', 'raw'])];
 	const state: RunState = { inputs: [name], firstSeen: new Map(), runStamps: new Map(), deletions: null, latest: options.latestDate ?? tomorrow() };
-	let read = 0;
 	let lastReport = 0;
-	const source = csvRecordSource(fileBytes(file, head, (n) => (read += n)));
-	let summary: FileSummary;
-	try {
-		const header = await takeHeader(source.records);
-		summary = await importRecords({
-			input: name,
-			index: 0,
-			forced: options.format,
-			table: { header, encoding: source.encoding(), delimiter: source.delimiter()?.delimiter ?? null, records: { [Symbol.asyncIterator]: () => source.records } },
-			options: { contentDigest: (content) => sha256Hex(content).slice(0, 16) },
-			sink: rows,
-			writeReject: (cells) => void rejects.push(csvLine(cells, { guardFormulas: true })),
-			state,
-			onRecord: (counts) => {
-				if (!options.onProgress || counts.read - lastReport < 2000) return;
-				lastReport = counts.read;
-				options.onProgress(read, file.size, counts);
-			}
-		});
-	} catch (e) {
-		if (e instanceof ImportError) throw e;
-		const problem = csvReadProblem(e, source.lastRecordLine());
-		if (problem) throw new ImportError(`${name}: ${problem}`, name);
-		if (e instanceof TableProblem) throw new ImportError(`${name}: ${e.message}`, name);
-		const message = e instanceof Error ? e.message : String(e);
-		throw new ImportError(`${name}: ${startsWith(head, GZIP) ? `is not a readable gzip file (${message})` : `cannot be read (${message})`}`, name);
-	}
+	const summary = await importRecords({
+		input: name,
+		index: 0,
+		forced: options.format,
+		table,
+		options: { contentDigest: (content) => sha256Hex(content).slice(0, 16) },
+		sink: rows,
+		writeReject: (cells) => void rejects.push(csvLine(cells, { guardFormulas: true })),
+		state,
+		onRecord: (counts) => {
+			if (!options.onProgress || counts.read - lastReport < 2000) return;
+			lastReport = counts.read;
+			options.onProgress(read, file.size, counts);
+		}
+	});
 	options.onProgress?.(file.size, file.size, summary);
-	const blob = rows.toBlob();
-	return { blob, rows: rows.size, fingerprint: await fingerprintOf(blob), summary, rejectsCsv: rejects.join('') };
+	const mapped = performance.now();
+	const bytes = rows.toBytes();
+	const blob = new Blob([bytes], { type: 'text/csv' });
+	const written = performance.now();
+	const fingerprint = await fingerprintOf(bytes);
+	const timings = { readAndMap: mapped - started, writeDataset: written - mapped, fingerprint: performance.now() - written };
+	return { blob, rows: rows.size, fingerprint, summary, rejectsCsv: rejects.join(''), timings };
 }
 
 /** Adds checked rows (saved report drafts) to the local dataset; a row whose id is there already is not added again. */
@@ -169,8 +168,8 @@ export async function addLocalRows(existing: string, incidents: readonly Inciden
 	const rows = LocalRows.parse(existing);
 	let added = 0;
 	for (const r of incidents) if (rows.add(r)) added++;
-	const blob = rows.toBlob();
-	return { blob, rows: rows.size, fingerprint: await fingerprintOf(blob), added, duplicates: incidents.length - added };
+	const bytes = rows.toBytes();
+	return { blob: new Blob([bytes], { type: 'text/csv' }), rows: rows.size, fingerprint: await fingerprintOf(bytes), added, duplicates: incidents.length - added };
 }
 
 export { emptyCounts };

@@ -23,7 +23,11 @@ export async function askWorker(request: WorkerRequest, onProgress: (p: Progress
 		return await new Promise<WorkerReply>((resolve, reject) => {
 			worker.onmessage = (e: MessageEvent<WorkerReply>) => {
 				if (e.data.kind === 'progress') onProgress(e.data);
-				else resolve(e.data);
+				else {
+					// The worker's steps, as measures on the page's timeline (the large-file test and the benchmark read them).
+					if (e.data.kind === 'imported') for (const [step, ms] of Object.entries(e.data.result.timings)) performance.measure(`rasd-worker:${step}`, { start: performance.now() - ms, duration: ms });
+					resolve(e.data);
+				}
 			};
 			worker.onerror = (e) => {
 				e.preventDefault();
