@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoundQuery, QueryEngine, QueryResult } from '../query/engine';
 import { DEFAULT_VIEW, type ViewState } from '../query/filters';
 import { metaQuery, sourcesQuery } from '../query/sql';
-import { CHANNELS, channelActive, channelQuery, type ChannelName } from './channels';
+import { CHANNELS, channelActive, channelKey, channelQuery, type ChannelName } from './channels';
 
 /** The channels a view shows (the tiles or the map, not both). */
 const shown = (v: ViewState): ChannelName[] => CHANNELS.filter((c) => channelActive(c, v));
@@ -42,10 +42,12 @@ class HeldEngine implements QueryEngine {
 const flush = () => new Promise((ok) => setTimeout(ok, 0));
 const range = { min: '2023-01-01', max: '2023-12-31' };
 
+// Most cases send every statement at once (Infinity), to hold and release answers in any order; the queue of
+// statements sent in turn is tested below.
 describe('Dashboard', () => {
 	it('answers every channel for the view and is ready only then', async () => {
 		const engine = new HeldEngine(meta());
-		const d = new Dashboard();
+		const d = new Dashboard(Infinity);
 		d.update(DEFAULT_VIEW);
 		await d.attach(engine);
 		expect(d.status).toBe('ready');
@@ -61,7 +63,7 @@ describe('Dashboard', () => {
 
 	it('asks the tiles in the tile view and the map otherwise', async () => {
 		const engine = new HeldEngine(meta());
-		const d = new Dashboard();
+		const d = new Dashboard(Infinity);
 		await d.attach(engine);
 		const tiles: ViewState = { ...DEFAULT_VIEW, map: 'tiles', targets: ['Police'] };
 		const before = engine.pending.length;
@@ -75,7 +77,7 @@ describe('Dashboard', () => {
 
 	it('asks for a page with the total once the count of the same filters is known', async () => {
 		const engine = new HeldEngine(meta());
-		const d = new Dashboard();
+		const d = new Dashboard(Infinity);
 		await d.attach(engine);
 		const v: ViewState = { ...DEFAULT_VIEW, provinces: ['SY11'] };
 		d.update(v);
@@ -96,7 +98,7 @@ describe('Dashboard', () => {
 
 	it('drops an answer that arrives after a newer request, and re-runs only channels whose key changed', async () => {
 		const engine = new HeldEngine(meta());
-		const d = new Dashboard();
+		const d = new Dashboard(Infinity);
 		await d.attach(engine);
 		const v1: ViewState = { ...DEFAULT_VIEW, provinces: ['SY11'] };
 		const v2: ViewState = { ...DEFAULT_VIEW, provinces: ['SY09'] };
@@ -127,7 +129,7 @@ describe('Dashboard', () => {
 			boundaries: null,
 			boundariesPcodeProperty: null
 		};
-		const d = new Dashboard();
+		const d = new Dashboard(Infinity);
 		d.usePrecomputed(asset, DEFAULT_VIEW);
 		expect(d.answer('timeline')?.result?.columns.tag).toEqual(['pre']);
 		expect(d.meta?.syntheticRows).toBe(100);
@@ -146,7 +148,7 @@ describe('Dashboard', () => {
 		expect(same.pending.map((p) => p.query)).toEqual([channelQuery('rows', { ...DEFAULT_VIEW, page: 2 }, range)]);
 
 		// Other data (a different date range): the precomputed answers are dropped and recomputed.
-		const d2 = new Dashboard();
+		const d2 = new Dashboard(Infinity);
 		d2.usePrecomputed(asset, DEFAULT_VIEW);
 		const other = new HeldEngine(meta('2024-06-30'));
 		d2.update(DEFAULT_VIEW);
@@ -161,7 +163,7 @@ describe('Dashboard', () => {
 	});
 
 	it('ignores the precomputed figures when the page opened on another view', () => {
-		const d = new Dashboard();
+		const d = new Dashboard(Infinity);
 		const asset = {
 			version: DEFAULT_VIEW_ASSET_VERSION,
 			meta: meta(),
@@ -176,9 +178,90 @@ describe('Dashboard', () => {
 	});
 
 	it('reports an engine that cannot start', async () => {
-		const d = new Dashboard();
+		const d = new Dashboard(Infinity);
 		await d.attach({ run: () => Promise.reject(new Error('no wasm')) });
 		expect(d.status).toBe('error');
 		expect(d.engineError).toBe('no wasm');
+	});
+});
+
+describe('Dashboard: channel statements sent in turn', () => {
+	/** Releases the held statements one at a time, oldest first, until none is left; returns what was asked. */
+	async function drain(engine: HeldEngine): Promise<BoundQuery[]> {
+		const asked: BoundQuery[] = [];
+		while (engine.pending.length > 0) {
+			const p = engine.pending.shift()!;
+			asked.push(p.query);
+			p.resolve(tagged(JSON.stringify(p.query).length.toString()));
+			await flush();
+		}
+		return asked;
+	}
+	const same = (a: BoundQuery, b: BoundQuery) => JSON.stringify(a) === JSON.stringify(b);
+
+	it('sends two at a time, and never sends a statement a newer view made stale', async () => {
+		const engine = new HeldEngine(meta());
+		const d = new Dashboard(2);
+		await d.attach(engine);
+		await drain(engine);
+		const v1: ViewState = { ...DEFAULT_VIEW, provinces: ['SY11'] };
+		const v2: ViewState = { ...DEFAULT_VIEW, provinces: ['SY09'] };
+		d.update(v1);
+		expect(engine.pending.length).toBe(2);
+		// The first two statements of v1 have been sent; v2 arrives before they answer.
+		const sentForV1 = engine.pending.map((p) => p.query);
+		d.update(v2);
+		expect(engine.pending.length).toBe(2);
+		const asked = [...sentForV1, ...(await drain(engine)).slice(2)];
+		const v1Only = shown(v1)
+			.map((c) => channelQuery(c, v1, range))
+			.filter((q) => !shown(v2).some((c) => same(channelQuery(c, v2, range), q)));
+		// Of v1's own statements, only the two already sent ran.
+		expect(v1Only.filter((q) => asked.some((a) => same(a, q))).length).toBe(2);
+		// Every channel whose answer differs between the views was asked for v2 (the others keep v1's statement).
+		for (const c of shown(v2).filter((c) => channelKey(c, v1, range) !== channelKey(c, v2, range))) {
+			expect(asked.some((a) => same(a, channelQuery(c, v2, range))), c).toBe(true);
+		}
+		expect(d.isReady(v2)).toBe(true);
+		expect(d.isReady(v1)).toBe(false);
+	});
+
+	it('keeps a statement both views ask, and sends a channel again when the view returns', async () => {
+		const engine = new HeldEngine(meta());
+		const d = new Dashboard(1);
+		await d.attach(engine);
+		await drain(engine);
+		const v1: ViewState = { ...DEFAULT_VIEW, page: 2 };
+		d.update(v1);
+		d.update({ ...v1, page: 3 });
+		d.update(v1);
+		const asked = await drain(engine);
+		// Page 2 was sent first (nothing was waiting), page 3 was dropped unsent, page 2 is asked again.
+		expect(asked).toEqual([channelQuery('rows', v1, range), channelQuery('rows', v1, range)]);
+		expect(d.isReady(v1)).toBe(true);
+	});
+
+	it('answers from the engine cache without waiting behind running statements', async () => {
+		class CachedHeld extends HeldEngine {
+			cache = new Map<string, QueryResult>();
+			cached(q: BoundQuery) {
+				return this.cache.get(JSON.stringify(q));
+			}
+		}
+		const engine = new CachedHeld(meta());
+		const d = new Dashboard(1);
+		await d.attach(engine);
+		await drain(engine);
+		const v: ViewState = { ...DEFAULT_VIEW, provinces: ['SY11'] };
+		engine.cache.set(JSON.stringify(channelQuery('count', v, range)), { names: ['n'], columns: { n: [7] }, rowCount: 1 });
+		d.update(v);
+		await flush();
+		// The first statement is running; the count came from the cache meanwhile and was never sent.
+		expect(engine.pending.length).toBe(1);
+		expect(d.isCurrent('count', v)).toBe(true);
+		expect(d.answer('count')?.result?.columns.n).toEqual([7]);
+		const asked = await drain(engine);
+		expect(asked.some((a) => same(a, channelQuery('count', v, range)))).toBe(false);
+		expect(d.isReady(v)).toBe(true);
 	});
 });
