@@ -1,8 +1,9 @@
-// The order in which the dashboard's channel statements reach the worker. DuckDB-WASM runs one statement at a time
-// and queues the rest in the worker, where nothing can take them back; so the page sends only a few at a time
-// (`depth`) and keeps the others here, where a statement whose answer is no longer wanted (a newer view state asked
-// its channel again) is dropped before it costs any worker time. Two in flight keep the worker busy while the page
-// reads an answer or draws a chart. A statement the engine holds the answer of (result-cache.ts) skips the queue.
+// When the dashboard's channel statements reach the worker. DuckDB-WASM runs one statement at a time and queues the
+// rest in the worker, where nothing can take them back. The statements of one view state are sent together (so the
+// worker keeps computing while the page draws the first answers: measured, the page's own work between answers is
+// most of a filter change), but a later view's statements wait here while an earlier view's are still running;
+// one that a newer view made stale meanwhile is dropped before it costs any worker time. A statement the engine
+// holds the answer of (result-cache.ts) skips the wait.
 import type { BoundQuery, QueryEngine, QueryResult } from '../query/engine';
 import { looksUpCache } from '../engine/result-cache';
 
@@ -17,10 +18,10 @@ interface Job {
 export class ChannelQueue {
 	private readonly waiting: Job[] = [];
 	private running = 0;
-	/** Statements dropped unsent (tests and the benchmark read it). */
+	/** Statements submitted in the same task as the ones that opened it are sent along with them. */
+	private open = false;
+	/** Statements dropped unsent (tests read it). */
 	skipped = 0;
-
-	constructor(private readonly depth = 2) {}
 
 	/**
 	 * Runs the statement when its turn comes, if `wanted()` still says so then; resolves null when it was dropped.
@@ -40,8 +41,12 @@ export class ChannelQueue {
 	}
 
 	private pump(): void {
-		while (this.running < this.depth && this.waiting.length > 0) {
-			const job = this.waiting.shift()!;
+		if (this.waiting.length === 0 || (this.running > 0 && !this.open)) return;
+		if (!this.open) {
+			this.open = true;
+			queueMicrotask(() => (this.open = false));
+		}
+		for (const job of this.waiting.splice(0)) {
 			if (!job.wanted()) {
 				this.skipped++;
 				job.resolve(null);
@@ -55,8 +60,7 @@ export class ChannelQueue {
 				run = Promise.reject(e);
 			}
 			run.then(job.resolve, job.reject).finally(() => {
-				this.running--;
-				this.pump();
+				if (--this.running === 0) this.pump();
 			});
 		}
 	}

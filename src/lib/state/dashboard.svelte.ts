@@ -72,12 +72,7 @@ export class Dashboard {
 	private issued = new Map<ChannelName, string>();
 	private readonly latest = new Map<ChannelName, Latest>(CHANNELS.map((c) => [c, new Latest()]));
 	private readonly perpLatest = new Latest();
-	private readonly queue: ChannelQueue;
-
-	/** @param inFlight channel statements sent to the engine at once (channel-queue.ts). */
-	constructor(inFlight = 2) {
-		this.queue = new ChannelQueue(inFlight);
-	}
+	private readonly queue = new ChannelQueue();
 
 	get range(): DataRange | null {
 		const m = this.meta;
@@ -213,7 +208,7 @@ export class Dashboard {
 				this.settle(c, { key, result: null, error: message(e) });
 				continue;
 			}
-			// Sent in turn: a statement still waiting when a newer view asks its channel again is never sent.
+			// A view's statements wait while an older view's run; one a newer view made stale meanwhile is never sent.
 			this.queue.submit(engine, query, isLatest).then(
 				(result) => result && isLatest() && this.settle(c, { key, result, error: null }),
 				(e) => isLatest() && this.settle(c, { key, result: null, error: message(e) })

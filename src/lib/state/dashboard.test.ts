@@ -42,12 +42,27 @@ class HeldEngine implements QueryEngine {
 const flush = () => new Promise((ok) => setTimeout(ok, 0));
 const range = { min: '2023-01-01', max: '2023-12-31' };
 
-// Most cases send every statement at once (Infinity), to hold and release answers in any order; the queue of
-// statements sent in turn is tested below.
+/** Releases the held statements one at a time, oldest first, until none is left (a later view's statements are
+ *  sent once the earlier view's have answered); returns what was asked. */
+async function drain(engine: HeldEngine): Promise<BoundQuery[]> {
+	const asked: BoundQuery[] = [];
+	await flush();
+	while (engine.pending.length > 0) {
+		const p = engine.pending.shift()!;
+		asked.push(p.query);
+		p.resolve(tagged('x'));
+		await flush();
+	}
+	return asked;
+}
+const same = (a: BoundQuery, b: BoundQuery) => JSON.stringify(a) === JSON.stringify(b);
+const askedFor = (asked: BoundQuery[], v: ViewState, c: ChannelName) => asked.some((a) => same(a, channelQuery(c, v, range)));
+const changed = (c: ChannelName, a: ViewState, b: ViewState) => channelKey(c, a, range) !== channelKey(c, b, range);
+
 describe('Dashboard', () => {
 	it('answers every channel for the view and is ready only then', async () => {
 		const engine = new HeldEngine(meta());
-		const d = new Dashboard(Infinity);
+		const d = new Dashboard();
 		d.update(DEFAULT_VIEW);
 		await d.attach(engine);
 		expect(d.status).toBe('ready');
@@ -63,8 +78,9 @@ describe('Dashboard', () => {
 
 	it('asks the tiles in the tile view and the map otherwise', async () => {
 		const engine = new HeldEngine(meta());
-		const d = new Dashboard(Infinity);
+		const d = new Dashboard();
 		await d.attach(engine);
+		await drain(engine); // the default view's statements
 		const tiles: ViewState = { ...DEFAULT_VIEW, map: 'tiles', targets: ['Police'] };
 		const before = engine.pending.length;
 		d.update(tiles);
@@ -77,8 +93,9 @@ describe('Dashboard', () => {
 
 	it('asks for a page with the total once the count of the same filters is known', async () => {
 		const engine = new HeldEngine(meta());
-		const d = new Dashboard(Infinity);
+		const d = new Dashboard();
 		await d.attach(engine);
+		await drain(engine); // the default view's statements
 		const v: ViewState = { ...DEFAULT_VIEW, provinces: ['SY11'] };
 		d.update(v);
 		// Before the count is known, the page is asked for without it.
@@ -98,8 +115,9 @@ describe('Dashboard', () => {
 
 	it('drops an answer that arrives after a newer request, and re-runs only channels whose key changed', async () => {
 		const engine = new HeldEngine(meta());
-		const d = new Dashboard(Infinity);
+		const d = new Dashboard();
 		await d.attach(engine);
+		await drain(engine); // the default view's statements
 		const v1: ViewState = { ...DEFAULT_VIEW, provinces: ['SY11'] };
 		const v2: ViewState = { ...DEFAULT_VIEW, provinces: ['SY09'] };
 		d.update(v1);
@@ -109,7 +127,7 @@ describe('Dashboard', () => {
 		await flush();
 		for (const c of shown(v1)) engine.answer(channelQuery(c, v1, range), `v1-${c}`);
 		await flush();
-		for (const c of shown(v2)) expect(d.answer(c)?.result?.columns.tag, c).toEqual([`v2-${c}`]);
+		for (const c of shown(v2).filter((c) => changed(c, DEFAULT_VIEW, v2))) expect(d.answer(c)?.result?.columns.tag, c).toEqual([`v2-${c}`]);
 		expect(d.isReady(v2)).toBe(true);
 		expect(d.isReady(v1)).toBe(false);
 		// Paging only asks for the rows again.
@@ -129,7 +147,7 @@ describe('Dashboard', () => {
 			boundaries: null,
 			boundariesPcodeProperty: null
 		};
-		const d = new Dashboard(Infinity);
+		const d = new Dashboard();
 		d.usePrecomputed(asset, DEFAULT_VIEW);
 		expect(d.answer('timeline')?.result?.columns.tag).toEqual(['pre']);
 		expect(d.meta?.syntheticRows).toBe(100);
@@ -148,7 +166,7 @@ describe('Dashboard', () => {
 		expect(same.pending.map((p) => p.query)).toEqual([channelQuery('rows', { ...DEFAULT_VIEW, page: 2 }, range)]);
 
 		// Other data (a different date range): the precomputed answers are dropped and recomputed.
-		const d2 = new Dashboard(Infinity);
+		const d2 = new Dashboard();
 		d2.usePrecomputed(asset, DEFAULT_VIEW);
 		const other = new HeldEngine(meta('2024-06-30'));
 		d2.update(DEFAULT_VIEW);
@@ -163,7 +181,7 @@ describe('Dashboard', () => {
 	});
 
 	it('ignores the precomputed figures when the page opened on another view', () => {
-		const d = new Dashboard(Infinity);
+		const d = new Dashboard();
 		const asset = {
 			version: DEFAULT_VIEW_ASSET_VERSION,
 			meta: meta(),
@@ -178,65 +196,57 @@ describe('Dashboard', () => {
 	});
 
 	it('reports an engine that cannot start', async () => {
-		const d = new Dashboard(Infinity);
+		const d = new Dashboard();
 		await d.attach({ run: () => Promise.reject(new Error('no wasm')) });
 		expect(d.status).toBe('error');
 		expect(d.engineError).toBe('no wasm');
 	});
 });
 
-describe('Dashboard: channel statements sent in turn', () => {
-	/** Releases the held statements one at a time, oldest first, until none is left; returns what was asked. */
-	async function drain(engine: HeldEngine): Promise<BoundQuery[]> {
-		const asked: BoundQuery[] = [];
-		while (engine.pending.length > 0) {
-			const p = engine.pending.shift()!;
-			asked.push(p.query);
-			p.resolve(tagged(JSON.stringify(p.query).length.toString()));
-			await flush();
-		}
-		return asked;
-	}
-	const same = (a: BoundQuery, b: BoundQuery) => JSON.stringify(a) === JSON.stringify(b);
 
-	it('sends two at a time, and never sends a statement a newer view made stale', async () => {
+describe('Dashboard: statements of a newer view wait while an older view runs', () => {
+
+	it('sends one view at once, holds the next, and never sends what a third view made stale', async () => {
 		const engine = new HeldEngine(meta());
-		const d = new Dashboard(2);
+		const d = new Dashboard();
 		await d.attach(engine);
 		await drain(engine);
+		await flush();
 		const v1: ViewState = { ...DEFAULT_VIEW, provinces: ['SY11'] };
 		const v2: ViewState = { ...DEFAULT_VIEW, provinces: ['SY09'] };
+		const v3: ViewState = { ...DEFAULT_VIEW, provinces: ['SY05'] };
 		d.update(v1);
-		expect(engine.pending.length).toBe(2);
-		// The first two statements of v1 have been sent; v2 arrives before they answer.
-		const sentForV1 = engine.pending.map((p) => p.query);
+		// Every statement of v1 is with the engine at once.
+		const sent = engine.pending.map((p) => p.query);
+		for (const c of shown(v1).filter((c) => changed(c, DEFAULT_VIEW, v1))) expect(askedFor(sent, v1, c), c).toBe(true);
+		await flush();
 		d.update(v2);
-		expect(engine.pending.length).toBe(2);
-		const asked = [...sentForV1, ...(await drain(engine)).slice(2)];
-		const v1Only = shown(v1)
-			.map((c) => channelQuery(c, v1, range))
-			.filter((q) => !shown(v2).some((c) => same(channelQuery(c, v2, range), q)));
-		// Of v1's own statements, only the two already sent ran.
-		expect(v1Only.filter((q) => asked.some((a) => same(a, q))).length).toBe(2);
-		// Every channel whose answer differs between the views was asked for v2 (the others keep v1's statement).
-		for (const c of shown(v2).filter((c) => channelKey(c, v1, range) !== channelKey(c, v2, range))) {
-			expect(asked.some((a) => same(a, channelQuery(c, v2, range))), c).toBe(true);
-		}
-		expect(d.isReady(v2)).toBe(true);
-		expect(d.isReady(v1)).toBe(false);
+		expect(engine.pending.length).toBe(sent.length); // v2 waits for v1
+		await flush();
+		d.update(v3);
+		const asked = await drain(engine);
+		// No statement of v2 that v3 replaced was sent; every channel v3 changed was asked for v3.
+		for (const c of shown(v2).filter((c) => changed(c, v2, v3))) expect(askedFor(asked, v2, c), c).toBe(false);
+		for (const c of shown(v3).filter((c) => changed(c, v1, v3))) expect(askedFor(asked, v3, c), c).toBe(true);
+		expect(d.isReady(v3)).toBe(true);
 	});
 
-	it('keeps a statement both views ask, and sends a channel again when the view returns', async () => {
+	it('sends a channel again when the view returns to a state whose statement was dropped', async () => {
 		const engine = new HeldEngine(meta());
-		const d = new Dashboard(1);
+		const d = new Dashboard();
 		await d.attach(engine);
 		await drain(engine);
+		await flush();
 		const v1: ViewState = { ...DEFAULT_VIEW, page: 2 };
 		d.update(v1);
+		await flush();
 		d.update({ ...v1, page: 3 });
+		await flush();
+		d.update({ ...v1, page: 4 });
+		await flush();
 		d.update(v1);
 		const asked = await drain(engine);
-		// Page 2 was sent first (nothing was waiting), page 3 was dropped unsent, page 2 is asked again.
+		// Page 2 ran first; 3 and 4 were dropped unsent; page 2 is asked again (its first answer was superseded).
 		expect(asked).toEqual([channelQuery('rows', v1, range), channelQuery('rows', v1, range)]);
 		expect(d.isReady(v1)).toBe(true);
 	});
@@ -249,19 +259,22 @@ describe('Dashboard: channel statements sent in turn', () => {
 			}
 		}
 		const engine = new CachedHeld(meta());
-		const d = new Dashboard(1);
+		const d = new Dashboard();
 		await d.attach(engine);
 		await drain(engine);
+		await flush();
+		d.update({ ...DEFAULT_VIEW, page: 2 });
+		await flush();
 		const v: ViewState = { ...DEFAULT_VIEW, provinces: ['SY11'] };
 		engine.cache.set(JSON.stringify(channelQuery('count', v, range)), { names: ['n'], columns: { n: [7] }, rowCount: 1 });
 		d.update(v);
 		await flush();
-		// The first statement is running; the count came from the cache meanwhile and was never sent.
+		// Page 2 is running, v waits behind it, but its count came from the cache and is never sent.
 		expect(engine.pending.length).toBe(1);
 		expect(d.isCurrent('count', v)).toBe(true);
 		expect(d.answer('count')?.result?.columns.n).toEqual([7]);
 		const asked = await drain(engine);
-		expect(asked.some((a) => same(a, channelQuery('count', v, range)))).toBe(false);
+		expect(askedFor(asked, v, 'count')).toBe(false);
 		expect(d.isReady(v)).toBe(true);
 	});
 });
