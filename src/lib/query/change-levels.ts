@@ -142,11 +142,14 @@ function filteredCtes(
 		conditions = `WHERE ${body === '' ? '' : `(${body}) AND `}${days}`;
 	}
 	const scoped = `scoped AS (SELECT i.event_date AS d, ${columns.join(', ')}, i.killed, i.date_precision FROM ${INCIDENTS} AS i ${conditions})`;
+	// Grouped by day, stored unit columns and precision first (cnt incidents each), so the text is built per group.
+	const days =
+		`(SELECT i.d, ${columns.join(', ')}, ${pick(PRECISE_SQL, precision, 'change precision')} AS precise, ` +
+		`sum(${pick(MEASURE_VALUE_SQL, measure, 'change measure')}) AS m, sum(CAST(i.killed AS BIGINT)) AS killed, count(*) AS cnt ` +
+		`FROM scoped AS i, ref WHERE i.d <= ref.r AND i.d >= ref.r - ${lookback} GROUP BY ALL) AS i`;
 	const filtered =
 		`filtered AS (SELECT i.d, ${pick(UNIT_KEY_SQL, unit, 'change unit')} AS unit, ` +
-		`${pick(UNIT_NAME_SQL, unit, 'change unit')} AS name, ${pick(MEASURE_VALUE_SQL, measure, 'change measure')} AS m, ` +
-		`CAST(i.killed AS BIGINT) AS killed, ${pick(PRECISE_SQL, precision, 'change precision')} AS precise ` +
-		`FROM scoped AS i, ref WHERE i.d <= ref.r AND i.d >= ref.r - ${lookback})`;
+		`${pick(UNIT_NAME_SQL, unit, 'change unit')} AS name, i.m, i.killed, i.precise, i.cnt FROM ${days})`;
 	return [scoped, filtered];
 }
 
@@ -201,7 +204,7 @@ export function changeLevelsQuery(options: ChangeLevelsOptions, where: ChangeWhe
 	const ref = refCte(reference, p);
 	const recent =
 		`recent AS (SELECT f.unit, f.name, CASE WHEN f.precise THEN f.m ELSE 0 END AS m, ` +
-		`CASE WHEN f.precise THEN f.killed END AS killed, f.precise, CAST(ref.r - f.d AS INTEGER) AS back, ` +
+		`CASE WHEN f.precise THEN f.killed END AS killed, f.precise, f.cnt, CAST(ref.r - f.d AS INTEGER) AS back, ` +
 		`CAST((ref.r - f.d) // 7 AS INTEGER) AS w FROM filtered AS f, ref ` +
 		`WHERE f.d <= ref.r AND f.d >= ref.r - ${lookback})`;
 	const sumWeeks = (lo: number, hi: number) => `coalesce(sum(m) FILTER (WHERE w BETWEEN ${lo} AND ${hi}), 0)`;
@@ -209,7 +212,7 @@ export function changeLevelsQuery(options: ChangeLevelsOptions, where: ChangeWhe
 	const weekly =
 		`weekly AS (SELECT unit, min(name) AS name, ${sumWeeks(0, 0)} AS c, ${sumWeeks(1, n)} AS s, ` +
 		`${sumWeeks(1, 4)} AS s4, ${sumWeeks(0, 3)} AS r4, ${sumWeeks(4, THREAT_LAST_WEEK)} AS p52, ` +
-		`count(*) FILTER (WHERE NOT precise) AS imprecise ` +
+		`coalesce(sum(cnt) FILTER (WHERE NOT precise), 0) AS imprecise ` +
 		`FROM recent WHERE w <= ${THREAT_LAST_WEEK} GROUP BY unit)`;
 	// Killed per unit and day over a dense grid (a day without incidents is a 0, so ROWS windows are 30 days).
 	const daily =
