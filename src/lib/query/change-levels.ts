@@ -217,13 +217,18 @@ export function changeLevelsQuery(options: ChangeLevelsOptions, where: ChangeWhe
 	// Killed per unit and day over a dense grid (a day without incidents is a 0, so ROWS windows are 30 days).
 	const daily =
 		`daily AS (SELECT unit, back, sum(killed) AS k FROM recent WHERE back < ${GRID_DAYS} GROUP BY unit, back)`;
+	// The 30-day totals are taken at the days with incidents and at the first day of each span a rule compares (R,
+	// R-365, R-1095), added as zeros: a window ending on any other day of a span holds no more than the window
+	// ending on its latest incident day inside the span, or, when that day is before the span, than the window
+	// ending on the span's first day. So the maxima equal those over every day, and a RANGE window needs no dense
+	// grid of units x 1,125 days (measured: 12% less CPU at 200k rows, 24% for districts; about even at 1M).
+	const spanStarts = [0, r.highestDays[1] - 1, r.highestDays[3] - 1].map((b) => `(${b})`).join(', ');
 	const grid =
-		`grid AS (SELECT w.unit, CAST(g.range AS INTEGER) AS back, coalesce(d.k, 0) AS k ` +
-		`FROM weekly AS w CROSS JOIN range(${GRID_DAYS}) AS g ` +
-		`LEFT JOIN daily AS d ON d.unit = w.unit AND d.back = g.range)`;
+		`grid AS (SELECT unit, back, coalesce(k, 0) AS k FROM daily ` +
+		`UNION ALL SELECT w.unit, e.back, 0 FROM weekly AS w CROSS JOIN (VALUES ${spanStarts}) AS e(back))`;
 	const rolling =
-		`rolling AS (SELECT unit, back, sum(k) OVER (PARTITION BY unit ORDER BY back DESC ` +
-		`ROWS BETWEEN ${r.rollingDays - 1} PRECEDING AND CURRENT ROW) AS k30 FROM grid)`;
+		`rolling AS (SELECT unit, back, sum(k) OVER (PARTITION BY unit ORDER BY back ` +
+		`RANGE BETWEEN CURRENT ROW AND ${r.rollingDays - 1} FOLLOWING) AS k30 FROM grid)`;
 	const peaks =
 		`peaks AS (SELECT unit, max(k30) FILTER (WHERE back = 0) AS now, ` +
 		`max(k30) FILTER (WHERE back < ${r.highestDays[1]}) AS max1, ` +
