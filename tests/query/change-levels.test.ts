@@ -3,6 +3,7 @@
 // the demo dataset data/incidents.parquet. Some expectations are also written out by hand, so that a mistake
 // shared by both implementations still fails.
 import { existsSync } from 'node:fs';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/lib/data/schema';
 import { changeCsv } from '../../src/lib/export/change-csv';
@@ -206,6 +207,35 @@ describe('change levels on hand-made incidents', () => {
 		} finally {
 			mine.close();
 		}
+	});
+
+	it('random filters and reference days (R near the window edges): the CSV equals the reference', async () => {
+		// The statement reads only the days its rules need, found from R; this checks that window over filters
+		// that move R (none given) and over R before, inside and after the data.
+		const all = [...HAND, ...AFTER_R];
+		const pick = (xs: string[]) => fc.oneof({ weight: 2, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: fc.subarray(xs, { minLength: 1, maxLength: Math.min(3, xs.length) }) });
+		const arb = fc.record({
+			provinces: pick(['SY01', 'SY02', 'SY09', 'SY13', 'IQ-SD', 'IQ-WA']),
+			targets: pick(['Military', 'Police']),
+			precisions: pick(['day', 'week', 'month']),
+			minCasualties: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 120 }) }),
+			ref: fc.oneof(fc.constant(null), fc.integer({ min: -10, max: 1200 }).map((back) => addDaysIso(R, -back))),
+			unit: fc.constantFrom('governorate', 'target', 'event') as fc.Arbitrary<ChangeUnit>,
+			term: fc.constantFrom('short', 'long') as fc.Arbitrary<ChangeTerm>,
+			measure: fc.constantFrom('incidents', 'killed') as fc.Arbitrary<ChangeMeasure>,
+			precision: fc.constantFrom('week', 'any') as fc.Arbitrary<ChangePrecision>
+		});
+		let listed = 0;
+		await fc.assert(
+			fc.asyncProperty(arb, async ({ ref, unit, term, measure, precision, ...lists }) => {
+				const f: Filters = { ...EMPTY_FILTERS, ...lists };
+				const rows = await panel(db, unit, term, measure, f, ref, precision);
+				if (rows.length > 0) listed++;
+				expect(changeCsv(rows)).toBe(reference(all, unit, term, measure, f, ref, precision));
+			}),
+			{ numRuns: 60 }
+		);
+		expect(listed).toBeGreaterThan(20);
 	});
 
 	it('refuses a reference that is not a date and a WHERE that is not one', () => {

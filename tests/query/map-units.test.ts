@@ -1,11 +1,16 @@
 // The map channel's SQL (src/lib/query/map-units.ts) and the bbox filter against a tiny artifact, compared with the
 // same figures counted in plain TypeScript from the invented rows: per unit, per placement, and in total equal to
 // the KPI's count, so the map, the KPI and the province ranking cannot disagree.
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/lib/data/schema';
 import { DEFAULT_VIEW, type ViewState } from '../../src/lib/query/filters';
-import { PRECISE_GEO } from '../../src/lib/query/map-grid';
-import { mapCellsQuery, mapUnitsQuery } from '../../src/lib/query/map-units';
+import { PRECISE_GEO, PRECISE_SQL } from '../../src/lib/query/map-grid';
+import type { BoundQuery } from '../../src/lib/query/engine';
+import { Params } from '../../src/lib/query/params';
+import { filterConditions, whereSql } from '../../src/lib/query/where';
+import { FIXTURE } from '../fixtures/query/incidents';
+import { mapCellsQuery, mapOwnDimension, mapUnitsQuery } from '../../src/lib/query/map-units';
 import { incidentCountQuery, provinceQuery } from '../../src/lib/query/sql';
 import { openFixtureDb, resultRows, type FixtureDb } from './fixture-db';
 
@@ -96,5 +101,56 @@ describe('map channel SQL', () => {
 	it('the whole-map cells hold exactly the incidents drawn as points', async () => {
 		const cells = await run(mapCellsQuery(view({})));
 		expect(cells.reduce((a, r) => a + Number(r.n), 0)).toBe(ROWS.filter(isPoint).length);
+	});
+});
+
+// The map statement groups by stored columns before it builds its text keys; its answer must equal the one-step
+// statement it replaced (kept here as written before), over random views of these rows and of the query fixture.
+function oneStepMapQuery(v: ViewState): BoundQuery {
+	const unit = v.map === 'district' ? 'CAST(i.admin2_pcode AS VARCHAR)' : 'CAST(i.admin1_pcode AS VARCHAR)';
+	const p = new Params();
+	const where = whereSql(filterConditions(v, p, [mapOwnDimension(v.map)]));
+	const ifNoUnit = (expr: string) => `CASE WHEN ${unit} IS NULL THEN ${expr} END`;
+	const list = PRECISE_GEO.map((g) => `'${g}'`).join(', ');
+	const place =
+		`CASE WHEN ${PRECISE_SQL} THEN 'point' WHEN i.geo_precision IN (${list}) THEN 'no_coordinates' ` +
+		`WHEN i.geo_precision IN ('admin2', 'admin1', 'country') THEN CAST(i.geo_precision AS VARCHAR) ELSE 'unknown' END`;
+	return p.query(
+		'map',
+		`SELECT ${unit} AS pcode, ${ifNoUnit('CAST(i.country_iso3 AS VARCHAR)')} AS iso3, ${ifNoUnit('CAST(i.admin1 AS VARCHAR)')} AS admin1, ` +
+			`${place} AS place, count(*)::INTEGER AS n, coalesce(sum(i.killed), 0)::DOUBLE AS killed, ` +
+			`coalesce(sum(i.injured), 0)::DOUBLE AS injured FROM rasd.incidents AS i ${where} ` +
+			`GROUP BY ALL ORDER BY pcode NULLS LAST, iso3 NULLS LAST, admin1 NULLS LAST, place`
+	);
+}
+
+describe('map statement grouped in two steps', () => {
+	const cases: [string, Incident[]][] = [
+		['map rows', ROWS],
+		['query fixture', [...FIXTURE]]
+	];
+	it.each(cases)('equals the one-step statement on random views (%s)', async (_, data) => {
+		const db = await openFixtureDb(data);
+		try {
+			const values = <T>(xs: T[]) => [...new Set(xs)].filter((x) => x !== null) as NonNullable<T>[];
+			const some = (xs: string[]) => fc.oneof(fc.constant<string[]>([]), fc.subarray(xs, { minLength: 1, maxLength: Math.min(2, xs.length) }));
+			const arb = fc.record({
+				map: fc.constantFrom('governorate', 'district') as fc.Arbitrary<ViewState['map']>,
+				provinces: some(values(data.map((r) => r.admin1_pcode))),
+				districts: some(values(data.map((r) => r.admin2_pcode))),
+				targets: some(values(data.map((r) => r.target_type))),
+				minCasualties: fc.option(fc.integer({ min: 0, max: 8 }), { nil: null }),
+				from: fc.option(fc.constantFrom('2021-01-01', '2023-03-15', '2023-07-01'), { nil: null })
+			});
+			await fc.assert(
+				fc.asyncProperty(arb, async (patch) => {
+					const v: ViewState = { ...DEFAULT_VIEW, ...patch };
+					expect(resultRows(await db.engine.run(mapUnitsQuery(v)))).toEqual(resultRows(await db.engine.run(oneStepMapQuery(v))));
+				}),
+				{ numRuns: 40 }
+			);
+		} finally {
+			db.close();
+		}
 	});
 });

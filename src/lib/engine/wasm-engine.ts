@@ -3,28 +3,44 @@
 // resolves to its Node build during prerendering and breaks the build). Here the imports are static, so the
 // page's one dynamic import fetches this module, duckdb-wasm and the bundle URLs together rather than in turn.
 import * as duckdb from '@duckdb/duckdb-wasm';
-import type { QueryEngine } from '../query/engine';
+import type { BoundQuery, QueryEngine, QueryResult } from '../query/engine';
 import { ARTIFACT_ALIAS, ARTIFACT_PATH } from '../data/artifact';
 import { EngineError, explainEngineError } from './engine-errors';
 import { DUCKDB_BUNDLES, WORKER_GUARD } from './bundles';
 import { GuardedEngine } from './guarded-engine';
+import { CachingEngine, type CachedLookup } from './result-cache';
 import { PreparedEngine } from './prepared-engine';
 import { ReattachingEngine } from './reattach';
 import { DataSwitcher, type LocalData } from './local-data';
 import type { DataChoice } from '../data/display';
 
-/** The page's engine: queries, plus the choice of the data they read (local-data.ts). */
-export class PageEngine extends GuardedEngine {
+/** The page's engine: queries (answered from a result cache when asked before), plus the choice of the data they
+ *  read (local-data.ts), which empties that cache. */
+export class PageEngine extends GuardedEngine implements CachedLookup {
+	private readonly results: CachingEngine;
+
 	constructor(
 		inner: QueryEngine,
 		private readonly switcher: DataSwitcher
 	) {
-		super(inner, ARTIFACT_PATH);
+		const results = new CachingEngine(inner);
+		super(results, ARTIFACT_PATH);
+		this.results = results;
+	}
+
+	cached(query: BoundQuery): QueryResult | undefined {
+		return this.isStopped ? undefined : this.results.cached(query);
 	}
 
 	/** Makes `rasd` the published artifact, the local dataset, or both; resolves once the data is ready. */
-	setData(choice: DataChoice, local: LocalData | null): Promise<void> {
-		return this.switcher.set(choice, local);
+	async setData(choice: DataChoice, local: LocalData | null): Promise<void> {
+		// Emptied before (no answer of the old data is read meanwhile) and after (none asked meanwhile is kept).
+		this.results.clear();
+		try {
+			await this.switcher.set(choice, local);
+		} finally {
+			this.results.clear();
+		}
 	}
 }
 

@@ -106,21 +106,56 @@ function checkWhere(where: ChangeWhere): void {
 	if (sql !== '' && !/^WHERE\s/i.test(sql)) throw new Error("the change panel's WHERE must be '' or 'WHERE ...'");
 }
 
-/** The filtered incidents (only the columns the rules read) as a CTE; the caller's params come first. */
-function filteredCte(unit: ChangeUnit, measure: ChangeMeasure, precision: ChangePrecision, where: ChangeWhere, p: Params): string {
+/** The stored columns each unit's key and name are built from (UNIT_KEY_SQL, UNIT_NAME_SQL). */
+const UNIT_COLUMNS: Readonly<Record<ChangeUnit, readonly string[]>> = {
+	governorate: ['admin1_pcode', 'admin1'],
+	district: ['admin2_pcode', 'admin2'],
+	target: ['target_type'],
+	event: ['event_type'],
+	actor: ['actor_group']
+};
+
+/**
+ * Two CTEs: `scoped`, the filtered incidents' stored columns the rules read (the caller's params come first), and
+ * `filtered`, those of the `lookback` days ending on R with each unit's key and name (it reads `ref`). The text of
+ * the keys is built for those days only, not for every incident (measured: the most of this statement's time at
+ * 1M rows without a date filter); a given R also bounds the scan, which then skips the older row groups (the
+ * table is stored in date order).
+ */
+function filteredCtes(
+	unit: ChangeUnit,
+	measure: ChangeMeasure,
+	precision: ChangePrecision,
+	where: ChangeWhere,
+	reference: string | null,
+	lookback: number,
+	p: Params
+): string[] {
 	checkWhere(where);
 	for (const v of where.params) p.bind(v);
-	return (
-		`filtered AS (SELECT i.event_date AS d, ${pick(UNIT_KEY_SQL, unit, 'change unit')} AS unit, ` +
-		`${pick(UNIT_NAME_SQL, unit, 'change unit')} AS name, ${pick(MEASURE_VALUE_SQL, measure, 'change measure')} AS m, ` +
-		`CAST(i.killed AS BIGINT) AS killed, ${pick(PRECISE_SQL, precision, 'change precision')} AS precise ` +
-		`FROM ${INCIDENTS} AS i ${where.sql})`
-	);
+	const columns = pick(UNIT_COLUMNS, unit, 'change unit').map((c) => `i.${c}`);
+	let conditions = where.sql;
+	if (reference !== null) {
+		if (!isIsoDate(reference)) throw new Error('the reference day must be a YYYY-MM-DD date');
+		const body = where.sql.trim().replace(/^WHERE\s+/i, '');
+		const days = `i.event_date BETWEEN ${p.date(reference)} - ${lookback} AND ${p.date(reference)}`;
+		conditions = `WHERE ${body === '' ? '' : `(${body}) AND `}${days}`;
+	}
+	const scoped = `scoped AS (SELECT i.event_date AS d, ${columns.join(', ')}, i.killed, i.date_precision FROM ${INCIDENTS} AS i ${conditions})`;
+	// Grouped by day, stored unit columns and precision first (cnt incidents each), so the text is built per group.
+	const days =
+		`(SELECT i.d, ${columns.join(', ')}, ${pick(PRECISE_SQL, precision, 'change precision')} AS precise, ` +
+		`sum(${pick(MEASURE_VALUE_SQL, measure, 'change measure')}) AS m, sum(CAST(i.killed AS BIGINT)) AS killed, count(*) AS cnt ` +
+		`FROM scoped AS i, ref WHERE i.d <= ref.r AND i.d >= ref.r - ${lookback} GROUP BY ALL) AS i`;
+	const filtered =
+		`filtered AS (SELECT i.d, ${pick(UNIT_KEY_SQL, unit, 'change unit')} AS unit, ` +
+		`${pick(UNIT_NAME_SQL, unit, 'change unit')} AS name, i.m, i.killed, i.precise, i.cnt FROM ${days})`;
+	return [scoped, filtered];
 }
 
 /** R as a CTE `ref(r DATE)`: the given day, or the newest filtered event_date (NULL when nothing matches). */
 function refCte(reference: string | null, p: Params): string {
-	if (reference === null) return 'ref AS (SELECT max(d) AS r FROM filtered)';
+	if (reference === null) return 'ref AS (SELECT max(d) AS r FROM scoped)';
 	if (!isIsoDate(reference)) throw new Error('the reference day must be a YYYY-MM-DD date');
 	return `ref AS (SELECT ${p.date(reference)} AS r)`;
 }
@@ -162,14 +197,14 @@ export function changeLevelsQuery(options: ChangeLevelsOptions, where: ChangeWhe
 	const { unit, reference, term, measure } = options;
 	const n = pick(BASELINE_WEEKS, term, 'change term');
 	const p = new Params();
-	const filtered = filteredCte(unit, measure, options.precision ?? 'week', where, p);
-	const ref = refCte(reference, p);
 	const r = CHANGE_RULES;
 	// Week index and days back of each incident up to R, from the oldest day any rule reads.
 	const lookback = Math.max(GRID_DAYS, 7 * (THREAT_LAST_WEEK + 1) - 1);
+	const [scoped, filtered] = filteredCtes(unit, measure, options.precision ?? 'week', where, reference, lookback, p);
+	const ref = refCte(reference, p);
 	const recent =
 		`recent AS (SELECT f.unit, f.name, CASE WHEN f.precise THEN f.m ELSE 0 END AS m, ` +
-		`CASE WHEN f.precise THEN f.killed END AS killed, f.precise, CAST(ref.r - f.d AS INTEGER) AS back, ` +
+		`CASE WHEN f.precise THEN f.killed END AS killed, f.precise, f.cnt, CAST(ref.r - f.d AS INTEGER) AS back, ` +
 		`CAST((ref.r - f.d) // 7 AS INTEGER) AS w FROM filtered AS f, ref ` +
 		`WHERE f.d <= ref.r AND f.d >= ref.r - ${lookback})`;
 	const sumWeeks = (lo: number, hi: number) => `coalesce(sum(m) FILTER (WHERE w BETWEEN ${lo} AND ${hi}), 0)`;
@@ -177,18 +212,23 @@ export function changeLevelsQuery(options: ChangeLevelsOptions, where: ChangeWhe
 	const weekly =
 		`weekly AS (SELECT unit, min(name) AS name, ${sumWeeks(0, 0)} AS c, ${sumWeeks(1, n)} AS s, ` +
 		`${sumWeeks(1, 4)} AS s4, ${sumWeeks(0, 3)} AS r4, ${sumWeeks(4, THREAT_LAST_WEEK)} AS p52, ` +
-		`count(*) FILTER (WHERE NOT precise) AS imprecise ` +
+		`coalesce(sum(cnt) FILTER (WHERE NOT precise), 0) AS imprecise ` +
 		`FROM recent WHERE w <= ${THREAT_LAST_WEEK} GROUP BY unit)`;
 	// Killed per unit and day over a dense grid (a day without incidents is a 0, so ROWS windows are 30 days).
 	const daily =
 		`daily AS (SELECT unit, back, sum(killed) AS k FROM recent WHERE back < ${GRID_DAYS} GROUP BY unit, back)`;
+	// The 30-day totals are taken at the days with incidents and at the first day of each span a rule compares (R,
+	// R-365, R-1095), added as zeros: a window ending on any other day of a span holds no more than the window
+	// ending on its latest incident day inside the span, or, when that day is before the span, than the window
+	// ending on the span's first day. So the maxima equal those over every day, and a RANGE window needs no dense
+	// grid of units x 1,125 days (measured: 12% less CPU at 200k rows, 24% for districts; about even at 1M).
+	const spanStarts = [0, r.highestDays[1] - 1, r.highestDays[3] - 1].map((b) => `(${b})`).join(', ');
 	const grid =
-		`grid AS (SELECT w.unit, CAST(g.range AS INTEGER) AS back, coalesce(d.k, 0) AS k ` +
-		`FROM weekly AS w CROSS JOIN range(${GRID_DAYS}) AS g ` +
-		`LEFT JOIN daily AS d ON d.unit = w.unit AND d.back = g.range)`;
+		`grid AS (SELECT unit, back, coalesce(k, 0) AS k FROM daily ` +
+		`UNION ALL SELECT w.unit, e.back, 0 FROM weekly AS w CROSS JOIN (VALUES ${spanStarts}) AS e(back))`;
 	const rolling =
-		`rolling AS (SELECT unit, back, sum(k) OVER (PARTITION BY unit ORDER BY back DESC ` +
-		`ROWS BETWEEN ${r.rollingDays - 1} PRECEDING AND CURRENT ROW) AS k30 FROM grid)`;
+		`rolling AS (SELECT unit, back, sum(k) OVER (PARTITION BY unit ORDER BY back ` +
+		`RANGE BETWEEN CURRENT ROW AND ${r.rollingDays - 1} FOLLOWING) AS k30 FROM grid)`;
 	const peaks =
 		`peaks AS (SELECT unit, max(k30) FILTER (WHERE back = 0) AS now, ` +
 		`max(k30) FILTER (WHERE back < ${r.highestDays[1]}) AS max1, ` +
@@ -219,7 +259,7 @@ export function changeLevelsQuery(options: ChangeLevelsOptions, where: ChangeWhe
 		`FROM weekly AS w JOIN peaks AS pk ON pk.unit = w.unit, ref)`;
 	return p.query(
 		'change',
-		`WITH ${[filtered, ref, recent, weekly, daily, grid, rolling, peaks, rows].join(', ')} ` +
+		`WITH ${[scoped, ref, filtered, recent, weekly, daily, grid, rolling, peaks, rows].join(', ')} ` +
 			`SELECT * EXCLUDE (diff) FROM rows ORDER BY ${rank}, diff DESC, unit`
 	);
 }

@@ -19,6 +19,7 @@ import { runsArrow } from '../engine/prepared-engine';
 import { CHANNELS, channelActive, channelKey, channelQuery, type ChannelName, type DataRange } from './channels';
 import { PRECOMPUTED_CHANNELS, type DefaultViewAsset } from '../query/default-view-asset';
 import { Latest } from './latest';
+import { ChannelQueue } from './channel-queue';
 import { metaFromResult, type Meta } from '../query/meta';
 
 export type { Meta };
@@ -74,6 +75,7 @@ export class Dashboard {
 	private issued = new Map<ChannelName, string>();
 	private readonly latest = new Map<ChannelName, Latest>(CHANNELS.map((c) => [c, new Latest()]));
 	private readonly perpLatest = new Latest();
+	private readonly queue = new ChannelQueue();
 
 	get range(): DataRange | null {
 		const m = this.meta;
@@ -189,7 +191,8 @@ export class Dashboard {
 		this.engineStopped = false;
 	}
 
-	/** Asks every channel whose key changed; answers to older requests are dropped when they arrive. */
+	/** Asks every channel whose key changed; requests made stale by a newer one are not sent, and answers to older
+	 *  requests are dropped when they arrive. */
 	update(v: ViewState): void {
 		this.view = v;
 		const engine = this.engine;
@@ -208,9 +211,9 @@ export class Dashboard {
 				this.settle(c, { key, view: v, result: null, error: message(e) });
 				continue;
 			}
-			const run = engine.run(query);
-			run.then(
-				(result) => isLatest() && this.settle(c, { key, view: v, result, error: null }),
+			// A view's statements wait while an older view's run; one a newer view made stale meanwhile is never sent.
+			this.queue.submit(engine, query, isLatest).then(
+				(result) => result && isLatest() && this.settle(c, { key, view: v, result, error: null }),
 				(e) => isLatest() && this.settle(c, { key, view: v, result: null, error: message(e) })
 			);
 		}

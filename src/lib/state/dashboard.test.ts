@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoundQuery, QueryEngine, QueryResult } from '../query/engine';
 import { DEFAULT_VIEW, type ViewState } from '../query/filters';
 import { metaQuery, sourcesQuery } from '../query/sql';
-import { CHANNELS, channelActive, channelQuery, type ChannelName } from './channels';
+import { CHANNELS, channelActive, channelKey, channelQuery, type ChannelName } from './channels';
 
 /** The channels a view shows (the tiles or the map, not both). */
 const shown = (v: ViewState): ChannelName[] => CHANNELS.filter((c) => channelActive(c, v));
@@ -42,6 +42,23 @@ class HeldEngine implements QueryEngine {
 const flush = () => new Promise((ok) => setTimeout(ok, 0));
 const range = { min: '2023-01-01', max: '2023-12-31' };
 
+/** Releases the held statements one at a time, oldest first, until none is left (a later view's statements are
+ *  sent once the earlier view's have answered); returns what was asked. */
+async function drain(engine: HeldEngine): Promise<BoundQuery[]> {
+	const asked: BoundQuery[] = [];
+	await flush();
+	while (engine.pending.length > 0) {
+		const p = engine.pending.shift()!;
+		asked.push(p.query);
+		p.resolve(tagged('x'));
+		await flush();
+	}
+	return asked;
+}
+const same = (a: BoundQuery, b: BoundQuery) => JSON.stringify(a) === JSON.stringify(b);
+const askedFor = (asked: BoundQuery[], v: ViewState, c: ChannelName) => asked.some((a) => same(a, channelQuery(c, v, range)));
+const changed = (c: ChannelName, a: ViewState, b: ViewState) => channelKey(c, a, range) !== channelKey(c, b, range);
+
 describe('Dashboard', () => {
 	it('answers every channel for the view and is ready only then', async () => {
 		const engine = new HeldEngine(meta());
@@ -63,6 +80,7 @@ describe('Dashboard', () => {
 		const engine = new HeldEngine(meta());
 		const d = new Dashboard();
 		await d.attach(engine);
+		await drain(engine); // the default view's statements
 		const tiles: ViewState = { ...DEFAULT_VIEW, map: 'tiles', targets: ['Police'] };
 		const before = engine.pending.length;
 		d.update(tiles);
@@ -77,6 +95,7 @@ describe('Dashboard', () => {
 		const engine = new HeldEngine(meta());
 		const d = new Dashboard();
 		await d.attach(engine);
+		await drain(engine); // the default view's statements
 		const v: ViewState = { ...DEFAULT_VIEW, provinces: ['SY11'] };
 		d.update(v);
 		// Before the count is known, the page is asked for without it.
@@ -98,6 +117,7 @@ describe('Dashboard', () => {
 		const engine = new HeldEngine(meta());
 		const d = new Dashboard();
 		await d.attach(engine);
+		await drain(engine); // the default view's statements
 		const v1: ViewState = { ...DEFAULT_VIEW, provinces: ['SY11'] };
 		const v2: ViewState = { ...DEFAULT_VIEW, provinces: ['SY09'] };
 		d.update(v1);
@@ -107,7 +127,7 @@ describe('Dashboard', () => {
 		await flush();
 		for (const c of shown(v1)) engine.answer(channelQuery(c, v1, range), `v1-${c}`);
 		await flush();
-		for (const c of shown(v2)) expect(d.answer(c)?.result?.columns.tag, c).toEqual([`v2-${c}`]);
+		for (const c of shown(v2).filter((c) => changed(c, DEFAULT_VIEW, v2))) expect(d.answer(c)?.result?.columns.tag, c).toEqual([`v2-${c}`]);
 		expect(d.isReady(v2)).toBe(true);
 		expect(d.isReady(v1)).toBe(false);
 		// Paging only asks for the rows again.
@@ -180,5 +200,81 @@ describe('Dashboard', () => {
 		await d.attach({ run: () => Promise.reject(new Error('no wasm')) });
 		expect(d.status).toBe('error');
 		expect(d.engineError).toBe('no wasm');
+	});
+});
+
+
+describe('Dashboard: statements of a newer view wait while an older view runs', () => {
+
+	it('sends one view at once, holds the next, and never sends what a third view made stale', async () => {
+		const engine = new HeldEngine(meta());
+		const d = new Dashboard();
+		await d.attach(engine);
+		await drain(engine);
+		await flush();
+		const v1: ViewState = { ...DEFAULT_VIEW, provinces: ['SY11'] };
+		const v2: ViewState = { ...DEFAULT_VIEW, provinces: ['SY09'] };
+		const v3: ViewState = { ...DEFAULT_VIEW, provinces: ['SY05'] };
+		d.update(v1);
+		// Every statement of v1 is with the engine at once.
+		const sent = engine.pending.map((p) => p.query);
+		for (const c of shown(v1).filter((c) => changed(c, DEFAULT_VIEW, v1))) expect(askedFor(sent, v1, c), c).toBe(true);
+		await flush();
+		d.update(v2);
+		expect(engine.pending.length).toBe(sent.length); // v2 waits for v1
+		await flush();
+		d.update(v3);
+		const asked = await drain(engine);
+		// No statement of v2 that v3 replaced was sent; every channel v3 changed was asked for v3.
+		for (const c of shown(v2).filter((c) => changed(c, v2, v3))) expect(askedFor(asked, v2, c), c).toBe(false);
+		for (const c of shown(v3).filter((c) => changed(c, v1, v3))) expect(askedFor(asked, v3, c), c).toBe(true);
+		expect(d.isReady(v3)).toBe(true);
+	});
+
+	it('sends a channel again when the view returns to a state whose statement was dropped', async () => {
+		const engine = new HeldEngine(meta());
+		const d = new Dashboard();
+		await d.attach(engine);
+		await drain(engine);
+		await flush();
+		const v1: ViewState = { ...DEFAULT_VIEW, page: 2 };
+		d.update(v1);
+		await flush();
+		d.update({ ...v1, page: 3 });
+		await flush();
+		d.update({ ...v1, page: 4 });
+		await flush();
+		d.update(v1);
+		const asked = await drain(engine);
+		// Page 2 ran first; 3 and 4 were dropped unsent; page 2 is asked again (its first answer was superseded).
+		expect(asked).toEqual([channelQuery('rows', v1, range), channelQuery('rows', v1, range)]);
+		expect(d.isReady(v1)).toBe(true);
+	});
+
+	it('answers from the engine cache without waiting behind running statements', async () => {
+		class CachedHeld extends HeldEngine {
+			cache = new Map<string, QueryResult>();
+			cached(q: BoundQuery) {
+				return this.cache.get(JSON.stringify(q));
+			}
+		}
+		const engine = new CachedHeld(meta());
+		const d = new Dashboard();
+		await d.attach(engine);
+		await drain(engine);
+		await flush();
+		d.update({ ...DEFAULT_VIEW, page: 2 });
+		await flush();
+		const v: ViewState = { ...DEFAULT_VIEW, provinces: ['SY11'] };
+		engine.cache.set(JSON.stringify(channelQuery('count', v, range)), { names: ['n'], columns: { n: [7] }, rowCount: 1 });
+		d.update(v);
+		await flush();
+		// Page 2 is running, v waits behind it, but its count came from the cache and is never sent.
+		expect(engine.pending.length).toBe(1);
+		expect(d.isCurrent('count', v)).toBe(true);
+		expect(d.answer('count')?.result?.columns.n).toEqual([7]);
+		const asked = await drain(engine);
+		expect(askedFor(asked, v, 'count')).toBe(false);
+		expect(d.isReady(v)).toBe(true);
 	});
 });
