@@ -6,6 +6,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { ARTIFACT_PATH } from '../data/artifact';
 import { EngineError } from './engine-errors';
+import { declaredSize } from './artifact-header';
 import { artifactVersion, cacheKey, cacheName, staleCaches, totalSize } from './artifact-cache-keys';
 
 /**
@@ -78,7 +79,14 @@ export async function registerArtifact(
 	whole: Promise<Uint8Array | null>
 ): Promise<void> {
 	const bytes = await whole;
-	if (bytes) return db.registerFileBuffer(name, bytes); // the buffer moves to the worker: read it again to re-register
+	if (bytes) {
+		// Read whole, a file cut short would be reported as damaged (DuckDB sees zeros past its end): say what it is.
+		const declared = declaredSize(bytes);
+		if (declared !== null && bytes.length < declared) {
+			throw new EngineError('artifact-truncated', `the data file ${ARTIFACT_PATH} is incomplete (cut short on the server or in transfer); rebuild or re-upload it`);
+		}
+		return db.registerFileBuffer(name, bytes);
+	} // the buffer moves to the worker: read it again to re-register
 	await db.registerFileURL(name, artifactUrl, duckdb.DuckDBDataProtocol.HTTP, false);
 }
 
