@@ -10,7 +10,7 @@ import { declaredSize } from './artifact-header';
 import { artifactVersion, cacheKey, cacheName, staleCaches, totalSize } from './artifact-cache-keys';
 
 /**
- * Artifacts up to this size are read in one download (measured, see docs/performance.md "Reading less": on the
+ * Artifacts up to this size are read in one download (measured, see docs/reading.md: on the
  * bench's local server the whole 38 MB file at 200k rows costs less than the startup's range reads, 180 MB at 1M
  * does not, and in memory the file counts against the browser's memory goal).
  */
