@@ -14,12 +14,12 @@ describe('artifact versions', () => {
 	});
 
 	it('a different ETag, Last-Modified or size is a different version', () => {
+		const etag = fc.stringMatching(/^"[\w-]{1,20}"$/);
 		fc.assert(
-			fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), fc.nat(), fc.nat(), (a, b, n, m) => {
-				const va = artifactVersion(headers({ etag: a.replace(/[\r\n\0]/g, 'x').trim() || 'x', 'content-length': String(n) }));
-				const vb = artifactVersion(headers({ etag: b.replace(/[\r\n\0]/g, 'x').trim() || 'x', 'content-length': String(m) }));
-				const same = (a.replace(/[\r\n\0]/g, 'x').trim() || 'x') === (b.replace(/[\r\n\0]/g, 'x').trim() || 'x') && n === m;
-				expect(va === vb).toBe(same);
+			fc.property(etag, etag, fc.nat(), fc.nat(), (a, b, n, m) => {
+				const va = artifactVersion(headers({ etag: a, 'content-length': String(n) }));
+				const vb = artifactVersion(headers({ etag: b, 'content-range': `bytes 0-0/${m}` }));
+				expect(va === vb).toBe(a === b && n === m);
 			})
 		);
 		expect(artifactVersion(headers({ 'last-modified': 'Sun, 06 Dec 2026 06:00:00 GMT', 'content-length': '5' }))).not.toBe(
