@@ -67,7 +67,8 @@ async function rangeRead(event: FetchEvent, request: Request, range: ByteRange):
 
 /** The Cache API refuses 206 responses: kept as a 200 with the range's headers, answered as the 206 it was. */
 async function store(version: string, range: ByteRange, response: Response): Promise<void> {
-	const body = await response.arrayBuffer();
+	// Streamed into the cache, not read into this worker's heap first.
+	const body = response.body;
 	const headers = new Headers();
 	for (const name of ['content-range', 'content-type', 'etag', 'last-modified']) {
 		const value = response.headers.get(name);
