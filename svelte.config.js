@@ -18,6 +18,9 @@ const config = {
 		adapter: adapter({ pages: out, assets: out, fallback: undefined, precompress: false, strict: true }),
 		outDir: workDir,
 		prerender: { entries: ['*'] },
+		// Registered by the engine itself, before DuckDB's worker starts (src/lib/engine/artifact-source.ts), not at
+		// the window's load event: a worker started before the page is controlled would not have its reads kept.
+		serviceWorker: { register: false },
 		csp: {
 			mode: 'hash',
 			directives: {

@@ -74,6 +74,11 @@ export interface BenchRecord {
 		startupQueries: LoadTimes['queries'];
 		/** MB of the artifact read until interactive on the cold load. */
 		startupReadMB: number | null;
+		/** MB of the artifact read over HTTP by the second visit (the first warm load), until interactive: what the
+		 *  caches kept from the first visit (and its interactions) is not read again; the goal is 0. */
+		warmReadMB: number | null;
+		/** The same for every warm load, in order. */
+		warmReadsMB: (number | null)[];
 		/** Milestones of each warm load (same browser, HTTP cache filled). */
 		warmStartup: Record<string, number | null>[];
 		/** Where a filter change's time goes (medians over the timed steps). */
@@ -194,6 +199,8 @@ export function buildRecord(input: RecordInput): BenchRecord {
 			startupResources: session.cold.resources,
 			startupQueries: session.cold.queries.map((q) => ({ ...q, processMs: round(q.processMs), roundTripMs: round(q.roundTripMs) })),
 			startupReadMB: r1(session.cold.readMB),
+			warmReadMB: r1(session.warm[0]?.readMB),
+			warmReadsMB: session.warm.map((w) => r1(w.readMB)),
 			warmStartup: session.warm.map(milestones),
 			filterPhasesP50Ms: {
 				beforeQueries: phase((s) => s.beforeQueriesMs),
@@ -258,9 +265,17 @@ function table(header: string[], rows: string[][]): string {
 	return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
+const mbf = (mb: number | null | undefined) => (mb === null || mb === undefined ? '-' : mb.toFixed(1));
+
+/** Cold startup, warm startup and the worst step's reads over HTTP. */
+export function readCell(r: BenchRecord): string {
+	const steps = r.detail.steps.filter((s) => s.status === 'ok' && s.readMB !== undefined).map((s) => s.readMB!);
+	return `${mbf(r.detail.startupReadMB)} / ${mbf(r.detail.warmReadMB)} / ${steps.length ? mbf(max(steps)) : '-'}`;
+}
+
 export function formatTable(records: readonly BenchRecord[]): string {
 	const main = table(
-		['set', 'rows', 'first chart', 'interactive', 'filter p50/p95/max ms', 'CSV export', 'memory RSS / PSS', 'artifact', 'build', 'wasm/native', 'load'],
+		['set', 'rows', 'first chart', 'interactive', 'filter p50/p95/max ms', 'CSV export', 'memory RSS / PSS', 'artifact', 'read MB cold / warm / step max', 'build', 'wasm/native', 'load'],
 		records.map((r) => [
 			r.label,
 			r.rows.toLocaleString('en'),
@@ -270,6 +285,7 @@ export function formatTable(records: readonly BenchRecord[]): string {
 			r.csvExportMs === null ? '-' : `${sec(r.csvExportMs)} (${(r.csvRows ?? 0).toLocaleString('en')})`,
 			`${(r.peakMemoryMB / 1024).toFixed(2)} / ${(r.peakPssMB / 1024).toFixed(2)} GiB`,
 			`${r.artifactMB} MB`,
+			readCell(r),
 			`${r.buildS} s${r.detail.buildCached ? '*' : ''}`,
 			`${r.wasmNativeRatio.toFixed(2)} (geo ${r.wasmNativeGeoMean.toFixed(2)})`,
 			`${r.detail.loadAverage.start} / ${r.detail.loadAverage.end}`
@@ -305,6 +321,7 @@ export function formatTable(records: readonly BenchRecord[]): string {
 	);
 	const notes = [
 		'* = artifact reused from the cache; build time from when it was built.',
+		'read MB = the artifact read over HTTP: cold load until interactive / the second visit until interactive (detail.warmReadMB; goal 0) / the most any timed step read (export aside; goal 10).',
 		'load = 1-minute load average at the start / end of the set (2 cores, shared with other jobs: times scale with it).'
 	];
 	return [main, ...notes, '', ...goals, '', ...kinds].join('\n');

@@ -55,12 +55,16 @@ export async function serveStatic(root: string, options: StaticServerOptions = {
 			res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
 			return;
 		}
-		const size = statSync(file).size;
+		const { size, mtime, mtimeMs } = statSync(file);
 		const immutable = options.cacheImmutable && path.startsWith('/_app/immutable/');
 		const headers: Record<string, string | number> = {
 			'content-type': MIME[extname(file)] ?? 'application/octet-stream',
 			'accept-ranges': 'bytes',
-			'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
+			'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+			// Validators like a real static host's (nginx's ETag is size and modification time): the page keeps the
+			// artifact's reads across visits only under the version they name (src/lib/engine/artifact-cache-keys.ts).
+			etag: `"${Math.floor(mtimeMs).toString(16)}-${size.toString(16)}"`,
+			'last-modified': mtime.toUTCString()
 		};
 		/** The body, whole or one range [start, end]. */
 		const send = (range?: { start: number; end: number }) => {

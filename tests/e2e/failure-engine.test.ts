@@ -74,11 +74,21 @@ describe('the query engine failing', () => {
 	});
 
 	it('a query fails mid-session (the data file answers HTTP 500): reported once, the page recovers', async () => {
-		const w = await openGuardedPage(browser);
+		// Range reads are what can fail mid-session: a small artifact is otherwise read whole at the start
+		// (src/lib/engine/artifact-source.ts), so the page's size probe is answered without a size, which means range
+		// reads; and no service worker, whose copies would answer the reads and whose own requests page.route misses.
+		const w = await openGuardedPage(browser, { serviceWorkers: 'block' });
 		const { page } = w;
+		const artifact = /\/data\/rasd\.duckdb$/;
+		await page.route(artifact, async (route) => {
+			const request = route.request();
+			if (request.method() !== 'HEAD' || request.resourceType() !== 'fetch') return route.fallback();
+			const headers = { ...(await route.fetch()).headers() };
+			delete headers['content-length'];
+			return route.fulfill({ status: 200, headers });
+		});
 		await page.goto(`${server.url}/`);
 		await waitReady(page);
-		const artifact = /\/data\/rasd\.duckdb$/;
 		await page.route(artifact, (route) => route.fulfill({ status: 500, body: 'boom' }));
 		// A text search reads a column the first views did not need, so it must go to the server.
 		await page.getByTestId('filter-q').fill('checkpoint');

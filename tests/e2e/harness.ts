@@ -43,8 +43,12 @@ export interface WatchedPage {
 	errors: string[];
 }
 
-export async function openPage(browser: Browser, options: { acceptDownloads?: boolean } = {}): Promise<WatchedPage> {
-	const context = await browser.newContext({ acceptDownloads: options.acceptDownloads ?? true, viewport: { width: 1280, height: 900 } });
+export async function openPage(browser: Browser, options: { acceptDownloads?: boolean; serviceWorkers?: 'allow' | 'block' } = {}): Promise<WatchedPage> {
+	const context = await browser.newContext({
+		acceptDownloads: options.acceptDownloads ?? true,
+		viewport: { width: 1280, height: 900 },
+		serviceWorkers: options.serviceWorkers ?? 'allow'
+	});
 	const page = await context.newPage();
 	const requests: string[] = [];
 	const errors: string[] = [];

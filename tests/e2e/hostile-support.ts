@@ -32,8 +32,8 @@ export interface GuardedPage extends WatchedPage {
 }
 
 /** A page that records dialogs, uncaught exceptions and CSP violations as well as requests and console errors. */
-export async function openGuardedPage(browser: Browser): Promise<GuardedPage> {
-	const watched = await openPage(browser);
+export async function openGuardedPage(browser: Browser, options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<GuardedPage> {
+	const watched = await openPage(browser, options);
 	const dialogs: string[] = [];
 	const uncaught: string[] = [];
 	watched.page.on('dialog', (d) => {

@@ -5,13 +5,15 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import type { BoundQuery, QueryEngine, QueryResult } from '../query/engine';
 import { ARTIFACT_ALIAS, ARTIFACT_PATH } from '../data/artifact';
-import { EngineError, explainEngineError } from './engine-errors';
+import { explainEngineError } from './engine-errors';
 import { DUCKDB_BUNDLES, WORKER_GUARD } from './bundles';
 import { GuardedEngine } from './guarded-engine';
 import { CachingEngine, type CachedLookup } from './result-cache';
 import { PreparedEngine } from './prepared-engine';
 import { ReattachingEngine } from './reattach';
 import { DataSwitcher, type LocalData } from './local-data';
+import { memoryLimitSql } from './memory-limit';
+import { prefetchArtifact, probeArtifact, registerArtifact, serviceWorkerControl, type ArtifactInfo } from './artifact-source';
 import type { DataChoice } from '../data/display';
 
 /** The page's engine: queries (answered from a result cache when asked before), plus the choice of the data they
@@ -70,17 +72,6 @@ export function startWasmEngine(artifactUrl: string): Promise<PageEngine> {
 	return shared;
 }
 
-/**
- * A clear failure for a data file that is not there, before DuckDB reports it as "database does not exist".
- * Anything but a definite HTTP error (an opaque network failure, a server without HEAD) is left to DuckDB.
- */
-async function probeArtifact(artifactUrl: string): Promise<void> {
-	const response = await fetch(artifactUrl, { method: 'HEAD', cache: 'no-store' }).catch(() => null);
-	if (!response || response.ok) return;
-	if (response.status === 404) throw new EngineError('artifact-missing', `the data file ${ARTIFACT_PATH} was not found on the server (HTTP 404)`);
-	throw new EngineError('artifact-unreachable', `the data file ${ARTIFACT_PATH} could not be read from the server (HTTP ${response.status})`);
-}
-
 /** For a race: rejects when the check fails, never settles when it passes (and is never an unhandled rejection). */
 function failureOf(check: Promise<void>): Promise<never> {
 	const failure = check.then(() => new Promise<never>(() => undefined));
@@ -92,7 +83,12 @@ async function start(artifactUrl: string, onStop: () => void): Promise<PageEngin
 	// The artifact's HEAD probe runs while the worker and the wasm start: a failure ends the start at once, and the
 	// artifact is attached only once the probe has passed.
 	const artifactChecked = probeArtifact(artifactUrl);
-	const artifactMissing = failureOf(artifactChecked);
+	const artifactMissing = failureOf(artifactChecked.then(() => undefined));
+	// A small artifact is downloaded whole while the engine starts (artifact-source.ts).
+	const prefetched = artifactChecked.then((info) => prefetchArtifact(artifactUrl, info));
+	prefetched.catch(() => undefined); // a failed probe is reported by the race below
+	// DuckDB's worker is controlled by the service worker that keeps its range reads only if the page already was.
+	const controlled = serviceWorkerControl(artifactUrl);
 	// Feature check: the eh bundle where wasm exceptions are supported, else mvp.
 	const bundle = await duckdb.selectBundle(DUCKDB_BUNDLES);
 	if (!bundle.mainWorker) throw new Error('DuckDB bundle without a worker');
@@ -110,6 +106,7 @@ async function start(artifactUrl: string, onStop: () => void): Promise<PageEngin
 			}
 		)
 	);
+	await controlled;
 	// DuckDB's worker runs inside the guard (duckdb-worker-guard.js), which turns its unhandled rejections into
 	// error events: without it a wasm file that fails to compile leaves the start pending forever.
 	const worker = new Worker(`${WORKER_GUARD}?worker=${encodeURIComponent(new URL(bundle.mainWorker, location.href).href)}`);
@@ -134,9 +131,11 @@ async function start(artifactUrl: string, onStop: () => void): Promise<PageEngin
 		// forceFullHTTPReads unset makes every open fail without a request ("database does not exist"), measured
 		// in Chromium; with it the artifact opens with one HEAD and a few ranged GETs.
 		await db.open({ filesystem: { reliableHeadRequests: true, allowFullHTTPReads: false, forceFullHTTPReads: false } });
-		await artifactChecked;
-		await db.registerFileURL(ARTIFACT_FILE, artifactUrl, duckdb.DuckDBDataProtocol.HTTP, false);
+		let info: ArtifactInfo = await artifactChecked;
+		await registerArtifact(db, ARTIFACT_FILE, artifactUrl, prefetched);
 		const conn = await db.connect();
+		const limit = memoryLimitSql();
+		if (limit) await conn.query(limit);
 		const attachAs = (alias: string) => conn.query(`ATTACH '${ARTIFACT_FILE}' AS ${alias} (READ_ONLY)`);
 		await attachAs(ARTIFACT_ALIAS);
 		const prepared = new PreparedEngine(conn);
@@ -146,7 +145,7 @@ async function start(artifactUrl: string, onStop: () => void): Promise<PageEngin
 			async (alias) => {
 				// The file's pages are cached below DuckDB too: register the URL afresh so nothing read before is kept.
 				await db.dropFile(ARTIFACT_FILE);
-				await db.registerFileURL(ARTIFACT_FILE, artifactUrl, duckdb.DuckDBDataProtocol.HTTP, false);
+				await registerArtifact(db, ARTIFACT_FILE, artifactUrl, prefetchArtifact(artifactUrl, info));
 				await attachAs(alias);
 			},
 			() => prepared.close()
@@ -156,7 +155,9 @@ async function start(artifactUrl: string, onStop: () => void): Promise<PageEngin
 			await prepared.close();
 			await conn.query(`DETACH ${ARTIFACT_ALIAS}`);
 			await db.dropFile(ARTIFACT_FILE);
-			await db.registerFileURL(ARTIFACT_FILE, artifactUrl, duckdb.DuckDBDataProtocol.HTTP, false);
+			// The file may have been rebuilt: its size and version again, so no older copy is used.
+			info = await probeArtifact(artifactUrl);
+			await registerArtifact(db, ARTIFACT_FILE, artifactUrl, prefetchArtifact(artifactUrl, info));
 			await attachAs(ARTIFACT_ALIAS);
 		});
 		const engine = new PageEngine(reattaching, switcher);
