@@ -34,14 +34,19 @@ export class PageEngine extends GuardedEngine implements CachedLookup {
 		return this.isStopped ? undefined : this.results.cached(query);
 	}
 
+	/** Forgets every kept answer (the data read may have changed under the same statements). */
+	forgetResults(): void {
+		this.results.clear();
+	}
+
 	/** Makes `rasd` the published artifact, the local dataset, or both; resolves once the data is ready. */
 	async setData(choice: DataChoice, local: LocalData | null): Promise<void> {
 		// Emptied before (no answer of the old data is read meanwhile) and after (none asked meanwhile is kept).
-		this.results.clear();
+		this.forgetResults();
 		try {
 			await this.switcher.set(choice, local);
 		} finally {
-			this.results.clear();
+			this.forgetResults();
 		}
 	}
 }
@@ -150,8 +155,11 @@ async function start(artifactUrl: string, onStop: () => void): Promise<PageEngin
 			},
 			() => prepared.close()
 		);
+		let engine: PageEngine | null = null;
 		const reattaching = new ReattachingEngine(prepared, async () => {
 			if (!switcher.showsArtifact) return;
+			// A reattached file may be a rebuilt artifact: no answer of the old one may be served from the cache.
+			engine?.forgetResults();
 			await prepared.close();
 			await conn.query(`DETACH ${ARTIFACT_ALIAS}`);
 			await db.dropFile(ARTIFACT_FILE);
@@ -159,19 +167,21 @@ async function start(artifactUrl: string, onStop: () => void): Promise<PageEngin
 			info = await probeArtifact(artifactUrl);
 			await registerArtifact(db, ARTIFACT_FILE, artifactUrl, prefetchArtifact(artifactUrl, info));
 			await attachAs(ARTIFACT_ALIAS);
+			engine?.forgetResults();
 		});
-		const engine = new PageEngine(reattaching, switcher);
+		const page = new PageEngine(reattaching, switcher);
+		engine = page;
 		// After start-up, a worker error means the engine is gone: fail every pending and later query (AsyncDuckDB
 		// would leave them unanswered), free the worker, and let the page offer a restart.
 		worker.addEventListener('error', (e) => {
 			e.preventDefault();
-			engine.stop(new Error(`the DuckDB worker failed: ${e.message || 'unknown error'}`));
+			page.stop(new Error(`the DuckDB worker failed: ${e.message || 'unknown error'}`));
 		});
-		void engine.stopped.then(() => {
+		void page.stopped.then(() => {
 			onStop();
 			void db.terminate().catch(() => undefined);
 		});
-		return engine;
+		return page;
 	} catch (error) {
 		await db.terminate().catch(() => undefined);
 		throw error;
