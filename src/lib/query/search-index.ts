@@ -118,11 +118,16 @@ const POSTINGS = `${ARTIFACT_ALIAS}.${SEARCH_POSTINGS_TABLE}`;
 /**
  * The `q` filter: one condition per search word (all must match), each "the incident is posted under a token that
  * contains the word". Expects the incidents table aliased `i`.
+ *
+ * The matching keys are gathered into one list and unnested: DuckDB then sees a small input and builds its hash
+ * table on the keys, probing the incidents scan with them. Written as a plain `IN (SELECT s.row_key ...)` it
+ * estimated the postings larger than the incidents and hashed the incidents instead (0.5 s per statement at 1M rows
+ * even when nothing matches; 25 ms this way).
  */
 export function searchConditions(q: string, p: Params): string[] {
 	return searchTerms(q).map(
 		(term) =>
-			`i.row_key IN (SELECT s.row_key FROM ${POSTINGS} AS s WHERE s.token_id IN ` +
+			`i.row_key IN (SELECT unnest(list(s.row_key)) FROM ${POSTINGS} AS s WHERE s.token_id IN ` +
 			`(SELECT t.token_id FROM ${TOKENS} AS t WHERE t.token LIKE ${p.bind(`%${escapeLike(term)}%`)} ESCAPE '\\'))`
 	);
 }
