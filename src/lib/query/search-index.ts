@@ -3,13 +3,15 @@
 // incident's text.
 //
 // Why it gives exactly the rows of a scan (`folded text LIKE '%term%'` for every term):
-// - the searched text of an incident is one string, its fields joined by a space (searchTextSql);
+// - the searched text of an incident is one string, its fields joined by a space (searchDocumentsSql);
 // - a token is a maximal run of that string without a separator, and the separators are exactly the characters of
 //   JavaScript's `\s` (TOKEN_SEPARATORS), the set searchTerms splits the user's text on, so no term holds one;
 // - hence a term occurs in the text iff it occurs inside one token: an occurrence spans no separator, so it lies in
 //   one run; and every token is part of the text;
 // - so `token LIKE '%term%'` over the distinct tokens, then the incidents posted under the matching tokens, are the
 //   scan's rows, substrings and prefixes included, with the same LIKE, escaping and folding.
+// (Splitting on fewer separators would stay exact, with coarser tokens; splitting on any other character would not,
+// and the property test fails then.)
 import { ARTIFACT_ALIAS, INCIDENTS_TABLE, SEARCH_POSTINGS_TABLE, SEARCH_TOKENS_TABLE } from '../data/artifact';
 import { SYRIA_DISTRICTS } from '../data/districts';
 import { SYRIA_GOVERNORATES } from '../data/gazetteer';
