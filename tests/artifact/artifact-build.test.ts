@@ -106,6 +106,14 @@ describe('buildArtifact', () => {
 		expect(key).toBe(2024 * 12);
 	});
 
+	it('numbers the rows by row_key 0, 1, ... in stored (event_date, incident_id) order', async () => {
+		const [[misplaced, n]] = await q(
+			`SELECT count(*) FILTER (WHERE row_key <> pos OR row_key <> rowid), count(*)
+			 FROM (SELECT row_key, rowid, row_number() OVER (ORDER BY event_date, incident_id) - 1 AS pos FROM a.incidents)`
+		);
+		expect([misplaced, n]).toEqual([0, result.rows]);
+	});
+
 	it('writes the month rollup: per month and category, the counts and known sums of the source, sorted by month', async () => {
 		// Written independently of the build's SQL (src/lib/query/rollup.ts), straight from the Parquet.
 		const keys = `strftime(date_trunc('month', event_date), '%Y-%m-%d'), admin1_pcode, admin1, country, country_iso3, target_type, attack_type, event_type, source_dataset`;

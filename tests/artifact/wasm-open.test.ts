@@ -84,9 +84,9 @@ describe('artifact in DuckDB-WASM 1.32 (Node build of the same wasm)', () => {
 		}
 	});
 
-	it('exposes every schema column plus actor_group, day_key, month_key, search_text and the duplicate columns, and the meta/sources tables', () => {
+	it('exposes every schema column plus actor_group, day_key, month_key, row_key and the duplicate columns, and the meta/sources tables', () => {
 		const names = rows(conn, `SELECT column_name FROM (DESCRIBE ${ARTIFACT_ALIAS}.incidents)`).map((r) => r[0]);
-		expect(names).toEqual([...INCIDENT_COLUMN_NAMES, 'actor_group', 'day_key', 'month_key', 'search_text', 'dup_group', 'dup_score', 'dup_keep']);
+		expect(names).toEqual([...INCIDENT_COLUMN_NAMES, 'actor_group', 'day_key', 'month_key', 'row_key', 'dup_group', 'dup_score', 'dup_keep']);
 		expect(rows(conn, `SELECT row_count, synthetic_rows, schema_version FROM ${ARTIFACT_ALIAS}.meta`)).toEqual([[3000, 3000, ARTIFACT_SCHEMA_VERSION]]);
 		expect(rows(conn, `SELECT source_dataset, rows FROM ${ARTIFACT_ALIAS}.sources`)).toEqual([['synthetic', 3000]]);
 	});

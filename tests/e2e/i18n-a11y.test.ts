@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYRIA_GOVERNORATES } from '../../src/lib/data/gazetteer';
 import { INCIDENT_COLUMN_NAMES } from '../../src/lib/data/schema';
 import { BUILD_DIR, PARQUET, REPO_ROOT, launchBrowser, requireBuild, serveStatic, waitReady, type StaticServer } from './harness';
-import { ParquetOracle, type OracleFilter } from './oracle';
+import { ParquetOracle, SEARCHED_TEXT, type OracleFilter } from './oracle';
 
 /** The same filter as the English test (tests/e2e/dashboard.test.ts), applied here by keyboard in Arabic. */
 const FILTER: Required<Pick<OracleFilter, 'from' | 'to' | 'provinces' | 'targets'>> = {
@@ -46,7 +46,7 @@ class ArabicCounter {
 		const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
 		return new ArabicCounter(instance, await instance.connect());
 	}
-	private static readonly HAY = `lower(concat_ws(' ', summary, location, perpetrator, target_actor))`;
+	private static readonly HAY = `lower(${SEARCHED_TEXT})`;
 	private static readonly FOLDED = [
 		['[\u064B-\u065F\u0670\u0640]', ''],
 		['[\u0622\u0623\u0625\u0671]', '\u0627'],

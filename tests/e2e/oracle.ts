@@ -2,6 +2,24 @@
 // Deliberately shares nothing with the app's query builders, so a builder bug cannot hide in both places.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { INCIDENT_COLUMN_NAMES } from '../../src/lib/data/schema';
+import { SYRIA_DISTRICTS } from '../../src/lib/data/districts';
+import { SYRIA_GOVERNORATES } from '../../src/lib/data/gazetteer';
+import { AR_COUNTRIES } from '../../src/lib/i18n/countries';
+
+const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const caseOf = (column: string, pairs: [string, string][]) =>
+	`CASE ${column} ${pairs.map(([k, v]) => `WHEN ${quoted(k)} THEN ${quoted(v)}`).join(' ')} END`;
+
+/**
+ * What the text search looks in, written over the Parquet's own columns: summary, location, perpetrator, target
+ * actor, province, district, country, and the Arabic names of the province, district and country (the place tables
+ * are facts; the app's search code is not used).
+ */
+export const SEARCHED_TEXT = `concat_ws(' ', summary, location, perpetrator, target_actor, admin1, admin2, country, ${[
+	caseOf('admin1_pcode', SYRIA_GOVERNORATES.map((g) => [g.pcode, g.ar])),
+	caseOf('admin2_pcode', SYRIA_DISTRICTS.map((d) => [d.pcode, d.ar])),
+	caseOf('country_iso3', Object.entries(AR_COUNTRIES))
+].join(', ')})`;
 
 export interface OracleFilter {
 	from?: string;
@@ -11,7 +29,7 @@ export interface OracleFilter {
 	perpetrators?: string[];
 	/** killed + injured >= this, an unknown figure counting as 0. */
 	minCasualties?: number;
-	/** One plain ASCII word, matched case-insensitively in summary, location, perpetrator or target actor. */
+	/** One plain ASCII word, matched case-insensitively in SEARCHED_TEXT. */
 	word?: string;
 	/** The dimensions of issue 9, written against the Parquet's own columns. */
 	events?: string[];
@@ -91,7 +109,7 @@ export class ParquetOracle {
 			params.push(String(minLon), String(maxLon), String(minLat), String(maxLat));
 		}
 		if (f.word) {
-			parts.push(`lower(concat_ws(' ', summary, location, perpetrator, target_actor)) LIKE ?`);
+			parts.push(`lower(${SEARCHED_TEXT}) LIKE ?`);
 			params.push(`%${f.word.toLowerCase()}%`);
 		}
 		return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };

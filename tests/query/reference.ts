@@ -3,6 +3,9 @@
 import type { Incident } from '../../src/lib/data/schema';
 import type { Filters, Grain, Measure, SortKey, Stack, ViewState } from '../../src/lib/query/filters';
 import { foldText } from '../../src/lib/text/fold';
+import { districtByPcode } from '../../src/lib/data/districts';
+import { governorateByPcode } from '../../src/lib/data/gazetteer';
+import { AR_COUNTRIES } from '../../src/lib/i18n/countries';
 import { actorGroupOf } from '../../src/lib/data/actor-groups';
 import { DUPLICATE_DROPPED } from '../fixtures/query/duplicates';
 
@@ -23,7 +26,15 @@ export function matches(r: Incident, f: Filters): boolean {
 	// Each probable event once: the records the hand-written groups of the duplicate fixture leave out.
 	if (f.dedupe && DUPLICATE_DROPPED.has(r.incident_id)) return false;
 	const words = foldText(f.q).split(/\s+/).filter(Boolean);
-	const fields = [r.summary, r.location, r.perpetrator, r.target_actor].filter((x): x is string => x !== null).map(foldText);
+	// Province, district and country as written, and their Arabic names (gazetteer, districts, country names).
+	const arabic = [
+		r.admin1_pcode ? governorateByPcode(r.admin1_pcode)?.ar : null,
+		r.admin2_pcode ? districtByPcode(r.admin2_pcode)?.ar : null,
+		r.country_iso3 && Object.hasOwn(AR_COUNTRIES, r.country_iso3) ? AR_COUNTRIES[r.country_iso3] : null
+	];
+	const fields = [r.summary, r.location, r.perpetrator, r.target_actor, r.admin1, r.admin2, r.country, ...arabic]
+		.filter((x): x is string => x != null)
+		.map(foldText);
 	return words.every((w) => fields.some((field) => field.includes(w)));
 }
 

@@ -107,11 +107,14 @@ describe('text search: case, accents, Arabic spelling, wildcards', () => {
 		['cafe', ['Café bombing near the old souq']],
 		['ÉCOLE', ['ÉCOLE attaquée par des inconnus']],
 		['ecole attaquee', ['ÉCOLE attaquée par des inconnus']],
-		['ادلب', ['هجومٌ على مدرسةٍ في إِدلب']], // hamza-below alef and kasra in the text
+		// hamza-below alef and kasra in the text; the other three are in Idleb province (إدلب, its Arabic name)
+		['ادلب', ['هجومٌ على مدرسةٍ في إِدلب', 'Airstrike on a market', 'Shelling of a village', 'انفجار سيارة مفخخة في السوق']],
 		['مدرسه', ['هجومٌ على مدرسةٍ في إِدلب']], // ta marbuta written as ha
 		['مدرسة', ['هجومٌ على مدرسةٍ في إِدلب']],
 		['مستشفي', ['قصف على مستشفى قرب حمص']], // alef maqsura written as ya
-		['الرقة', ['Clashes near الرقـــة city']], // tatweel in the text
+		// tatweel in the text; the others are in Ar-Raqqa province (الرقة)
+		['الرقة', ['Clashes near الرقـــة city', 'Drone strike', 'Monday of ISO 2025-W01', 'Sunday before ISO 2025-W01', null]],
+		['ar-raqqa', ['Clashes near الرقـــة city', 'Drone strike', 'Monday of ISO 2025-W01', 'Sunday before ISO 2025-W01', null]],
 		['هُجُوم', ['هجومٌ على مدرسةٍ في إِدلب']], // harakat in the query
 		['50%', ['Discount of 50% on fuel sparked a riot']], // % is literal, so "500 rounds" does not match
 		['a_b', ['Power line a_b cut']], // _ is literal, so "axb" does not match

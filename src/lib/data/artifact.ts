@@ -17,8 +17,7 @@ export const ARTIFACT_ALIAS = 'rasd';
  *   `actor_group` (ENUM of ACTOR_GROUP_ENUM_VALUES, NOT NULL): the perpetrator's group by actorGroupOf
  *   (src/lib/data/actor-groups.ts), computed at build time because its rules are TypeScript; a NULL perpetrator is
  *   `unknown`. Then `day_key INTEGER` (days since 1970-01-01 of event_date), `month_key INTEGER` (year * 12 + month - 1) and
- *   `search_text VARCHAR`: summary, place and actors folded for search (src/lib/query/where.ts SEARCH_TEXT_SQL),
- *   precomputed because folding per query cost about 4 s per million rows and the column about 80 ms.
+ *   `row_key INTEGER NOT NULL`: the row's position (0, 1, ...) in that order, the key of the search postings.
  *   Then the probable duplicates across sources (src/lib/query/duplicates.ts, which documents the rules):
  *   `dup_group INTEGER` (the group of records that are probably one event; null when the record is alone),
  *   `dup_score DOUBLE` (0..1, the best of its pairs' scores; null when alone) and `dup_keep BOOLEAN NOT NULL` (true
@@ -31,6 +30,11 @@ export const ARTIFACT_ALIAS = 'rasd';
  *   dup_keep present in `incidents` (same
  *   ENUM types), with n INTEGER (incidents), killed_sum / injured_sum BIGINT (sums of the known figures, NULL when
  *   none is known) and killed_known / injured_known INTEGER (incidents with a known figure); sorted by month_start.
+ * - `search_tokens` and `search_postings`: the text search's token index (src/lib/query/search-index.ts, which
+ *   builds it and says why it equals a scan): search_tokens (token_id INTEGER, token VARCHAR), every
+ *   distinct white-space-delimited token of the incidents' folded searched text, sorted by token, token_id its rank;
+ *   search_postings (token_id INTEGER, row_key INTEGER), a row per token and incident holding it (a pair may repeat), sorted by
+ *   token_id then row_key.
  * - `meta`: one row: row_count BIGINT, date_min DATE, date_max DATE, source_sha256 VARCHAR, built_at VARCHAR,
  *   synthetic_rows BIGINT, schema_version INTEGER.
  * - `sources`: one row per source_dataset: source_dataset VARCHAR, rows BIGINT, date_min DATE, date_max DATE,
@@ -41,8 +45,12 @@ export const META_TABLE = 'meta';
 export const SOURCES_TABLE = 'sources';
 export const INCIDENTS_MONTH_TABLE = 'incidents_month';
 /** 4: admin2_pcode, killed_low, killed_high, and actor_group; admin2_pcode and sub_event_type as ENUMs.
- *  5: dup_group, dup_score, dup_keep (probable duplicates across sources), dup_keep in the month rollup. */
-export const ARTIFACT_SCHEMA_VERSION = 5;
+ *  5: dup_group, dup_score, dup_keep (probable duplicates across sources), dup_keep in the month rollup.
+ *  6: the search index (search_tokens, search_postings) and row_key replace the search_text column; province,
+ *     district and country names (English and Arabic) are searched too. */
+export const ARTIFACT_SCHEMA_VERSION = 6;
+export const SEARCH_TOKENS_TABLE = 'search_tokens';
+export const SEARCH_POSTINGS_TABLE = 'search_postings';
 
 /** The derived group column and its ENUM values (src/lib/data/actor-groups.ts). */
 export const ACTOR_GROUP_COLUMN = 'actor_group';

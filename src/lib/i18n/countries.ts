@@ -1,10 +1,11 @@
 // Country names for filter chips and lists. English comes from the country table (src/lib/data/countries.ts);
 // Arabic is written here for the countries Rasd's sources cover most (the Middle East, North and East Africa,
 // the Sahel, South and Central Asia). Any other country reads in English in both languages rather than guessed.
+// The text search (src/lib/query/search-index.ts) also finds incidents by these Arabic names.
 import { countryByAlpha3 } from '../data/countries';
 import type { Lang } from '../data/display';
 
-const AR_COUNTRIES: Readonly<Record<string, string>> = {
+export const AR_COUNTRIES: Readonly<Record<string, string>> = {
 	SYR: 'سوريا', IRQ: 'العراق', LBN: 'لبنان', JOR: 'الأردن', PSE: 'فلسطين', ISR: 'إسرائيل', TUR: 'تركيا',
 	IRN: 'إيران', SAU: 'السعودية', YEM: 'اليمن', OMN: 'عُمان', ARE: 'الإمارات', QAT: 'قطر', BHR: 'البحرين',
 	KWT: 'الكويت', EGY: 'مصر', LBY: 'ليبيا', TUN: 'تونس', DZA: 'الجزائر', MAR: 'المغرب', ESH: 'الصحراء الغربية',

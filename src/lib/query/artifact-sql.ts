@@ -11,7 +11,7 @@ import {
 import { INCIDENT_COLUMNS, INCIDENT_COLUMN_NAMES } from '../data/schema';
 import { DROP_DUPLICATE_TABLES, DUPLICATE_MARKS, markDuplicates } from './duplicates';
 import { rollupTableSelectSql } from './rollup';
-import { SEARCH_TEXT_SQL } from './where';
+import { buildSearchIndex } from './search-index';
 
 /** What runs the statements: @duckdb/node-api in the build, DuckDB-WASM in the page. `$n` placeholders. */
 export interface SqlRunner {
@@ -125,19 +125,21 @@ export async function buildArtifactTables(db: SqlRunner, o: ArtifactSqlOptions):
 	const columnDefs = INCIDENT_COLUMNS.map((c) => `${c.name} ${ENUM_SET.has(c.name) ? enumTypeName(c.name) : c.type}${c.notNull ? ' NOT NULL' : ''}`);
 	await db.run(
 		`CREATE TABLE ${INCIDENTS_TABLE} (${columnDefs.join(', ')},
-			${ACTOR_GROUP_COLUMN} ${enumTypeName(ACTOR_GROUP_COLUMN)} NOT NULL, day_key INTEGER NOT NULL, month_key INTEGER NOT NULL, search_text VARCHAR,
+			${ACTOR_GROUP_COLUMN} ${enumTypeName(ACTOR_GROUP_COLUMN)} NOT NULL, day_key INTEGER NOT NULL, month_key INTEGER NOT NULL, row_key INTEGER NOT NULL,
 			dup_group INTEGER, dup_score DOUBLE, dup_keep BOOLEAN NOT NULL)`
 	);
 	const selects = INCIDENT_COLUMNS.map((c) => `CAST(${c.name} AS ${ENUM_SET.has(c.name) ? enumTypeName(c.name) : c.type})`);
 	// Insertion order is kept, so rows land sorted by date: the browser's date-range scans skip whole row groups.
+	// row_key numbers the sorted rows as they stream in (row_number() OVER () needs no second sort; the search only
+	// needs it unique, and in row order it compresses to almost nothing).
 	await db.run(
 		`INSERT INTO ${INCIDENTS_TABLE}
+		 SELECT *, CAST(row_number() OVER () - 1 AS INTEGER), NULL, NULL, true FROM (
 		 SELECT ${selects.join(', ')},
 			CAST(COALESCE(g.${ACTOR_GROUP_COLUMN}, ${literal(ACTOR_GROUP_OF_NULL)}) AS ${enumTypeName(ACTOR_GROUP_COLUMN)}),
 			CAST(event_date - DATE '1970-01-01' AS INTEGER),
-			CAST(year(event_date) * 12 + month(event_date) - 1 AS INTEGER),
-			${SEARCH_TEXT_SQL}, NULL, NULL, true
-		 FROM ${o.source} LEFT JOIN perpetrator_groups AS g USING (perpetrator) ORDER BY event_date, incident_id`,
+			CAST(year(event_date) * 12 + month(event_date) - 1 AS INTEGER)
+		 FROM ${o.source} LEFT JOIN perpetrator_groups AS g USING (perpetrator) ORDER BY event_date, incident_id)`,
 		o.sourceParams
 	);
 	// Probable duplicates across sources (duplicates.ts): only the rows of a group are updated. An UPDATE answers
@@ -148,6 +150,8 @@ export async function buildArtifactTables(db: SqlRunner, o: ArtifactSqlOptions):
 		 FROM ${DUPLICATE_MARKS} AS m WHERE ${INCIDENTS_TABLE}.incident_id = m.incident_id`
 	);
 	for (const drop of DROP_DUPLICATE_TABLES) await db.run(drop);
+	// The text search's token index over the finished rows (search-index.ts).
+	await buildSearchIndex(db);
 	// The month rollup, by the query layer's own SQL (queries read the partial months of a range in the same shape).
 	await db.run(`CREATE TABLE ${INCIDENTS_MONTH_TABLE} AS ${rollupTableSelectSql(INCIDENTS_TABLE)}`);
 	await db.run(

@@ -1,35 +1,18 @@
 // The shared WHERE of every incident query, built from the filter state. Every user value is a bound parameter;
 // the column names are constants of this module.
-import { escapeLike, foldSql, searchTerms } from '../text/fold';
+import { escapeLike, searchTerms } from '../text/fold';
 import { DIMENSION_KEYS, dimensionCondition, type DimensionKey } from './dimensions';
 import type { BoundQuery } from './engine';
 import type { Filters } from './filters';
 import { Params } from './params';
 import { bboxConditionSql } from './bbox';
+import { searchConditions } from './search-index';
 
 /** Filter parts a query can leave out (a ranked list that ignores its own selection, the KPI's own periods). */
 export type FilterPart = 'dates' | DimensionKey | 'minCasualties' | 'q' | 'bbox' | 'dedupe';
 
-/**
- * The searched text of a row, folded: summary, place and both actors joined by a space. Search words contain no
- * white space, so a word never matches across two fields. `prefix` is the table alias with its dot, or ''.
- *
- * Folding on the fly costs about 4 s per million rows natively (strip_accents dominates), so the artifact build
- * stores SEARCH_TEXT_SQL as the column `search_text` (about 80 ms for the same search) and queries read that.
- */
-export function searchTextSql(prefix: 'i.' | ''): string {
-	const col = (name: string) => `${prefix}${name}`;
-	return foldSql(
-		`concat_ws(' ', ${col('summary')}, ${col('location')}, CAST(${col('perpetrator')} AS VARCHAR), ${col('target_actor')})`
-	);
-}
-
-/** The folded search text over the incidents table's own columns (for a build step that precomputes it). */
-export const SEARCH_TEXT_SQL = searchTextSql('');
-
-const SEARCH_HAYSTACK = 'i.search_text';
-
-/** `folded LIKE ? ESCAPE '\'` once per search word (all words must match). */
+/** `folded LIKE ? ESCAPE '\'` once per search word (all words must match), over an expression of few rows (the
+ *  perpetrator picker's names); the incidents' `q` filter reads the token index instead (search-index.ts). */
 export function textConditions(expr: string, q: string, p: Params): string[] {
 	return searchTerms(q).map((term) => `${expr} LIKE ${p.bind(`%${escapeLike(term)}%`)} ESCAPE '\\'`);
 }
@@ -40,7 +23,8 @@ export function textConditions(expr: string, q: string, p: Params): string[] {
  * - list filters (src/lib/query/dimensions.ts): the column is one of the values (an empty list filters nothing);
  * - minCasualties: coalesce(killed, 0) + coalesce(injured, 0) >= min (an unknown figure counts as 0);
  * - q: every word of q occurs, case-, accent- and Arabic-spelling-insensitively, in the row's summary, location,
- *   perpetrator or target actor (see src/lib/text/fold.ts);
+ *   perpetrator, target actor, province, district or country, or the Arabic name of its province, district or
+ *   country (src/lib/text/fold.ts; answered from the token index, src/lib/query/search-index.ts);
  * - bbox: located precisely (point, town, near) inside the box (src/lib/query/bbox.ts);
  * - dedupe: only the record each probable event is counted by (dup_keep: every record that is alone, one per group
  *   of probable duplicates; src/lib/query/duplicates.ts). The month rollup has the same column, so it still applies.
@@ -59,7 +43,7 @@ export function filterConditions(f: Filters, p: Params, omit: readonly FilterPar
 	if (use('minCasualties') && f.minCasualties !== null) {
 		out.push(`coalesce(i.killed, 0) + coalesce(i.injured, 0) >= ${p.int(f.minCasualties)}`);
 	}
-	if (use('q')) out.push(...textConditions(SEARCH_HAYSTACK, f.q, p));
+	if (use('q')) out.push(...searchConditions(f.q, p));
 	if (use('bbox') && f.bbox) out.push(bboxConditionSql(f.bbox, p));
 	if (use('dedupe') && f.dedupe) out.push('i.dup_keep');
 	return out;
