@@ -41,8 +41,15 @@ export function importerVersion(): string {
 export function artifactVersion(): string {
 	return hashFiles([
 		'scripts/lib/artifact-build.ts',
+		'src/lib/query/artifact-sql.ts',
+		'src/lib/query/search-index.ts',
+		'src/lib/query/duplicates.ts',
 		'src/lib/data/artifact.ts',
 		'src/lib/data/schema.ts',
+		'src/lib/data/actor-groups.ts',
+		'src/lib/data/districts.ts',
+		'src/lib/data/gazetteer.ts',
+		'src/lib/i18n/countries.ts',
 		'src/lib/query/where.ts',
 		'src/lib/query/rollup.ts',
 		'src/lib/text/fold.ts'
