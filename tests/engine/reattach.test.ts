@@ -15,6 +15,7 @@ function fake() {
 			if (query.sql.startsWith('slow')) await new Promise<void>((go) => gates.set(query.sql, go));
 			if (query.sql === 'http') throw new Error('Range request for x failed with error: non-success status: 500');
 			if (query.sql === 'bad sql') throw new Error('Parser Error: syntax error');
+			if (query.sql.startsWith('corrupt') && !log.includes('reattach')) throw new Error('IO Error: Corrupt database file: computed checksum 1 does not match stored checksum 2');
 			log.push(`done ${query.sql}`);
 			return ok;
 		},
@@ -55,5 +56,24 @@ describe('ReattachingEngine', () => {
 		await Promise.all([slow, next]);
 		expect(log.indexOf('done slow 1')).toBeLessThan(log.indexOf('reattach'));
 		expect(log.indexOf('reattach')).toBeLessThan(log.indexOf('run a'));
+	});
+
+	it('runs a query that met the block a failed read left behind again after the repair, once', async () => {
+		const { engine, log, gates } = fake();
+		const slow = engine.run(q('slow 1'));
+		const failed = engine.run(q('http'));
+		const corrupt = engine.run(q('corrupt a'));
+		await expect(failed).rejects.toThrow(/500/);
+		gates.get('slow 1')!();
+		await expect(corrupt).resolves.toEqual(ok);
+		await slow;
+		expect(log.filter((l) => l === 'run corrupt a')).toHaveLength(2);
+		expect(log.indexOf('reattach')).toBeLessThan(log.lastIndexOf('run corrupt a'));
+	});
+
+	it('reports a corrupt file as it is when no read has failed (nothing to repair)', async () => {
+		const { engine, log } = fake();
+		await expect(engine.run(q('corrupt b'))).rejects.toThrow(/Corrupt/);
+		expect(log).toEqual(['run corrupt b']);
 	});
 });

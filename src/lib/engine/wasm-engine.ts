@@ -158,13 +158,16 @@ async function start(artifactUrl: string, onStop: () => void): Promise<PageEngin
 		let engine: PageEngine | null = null;
 		const reattaching = new ReattachingEngine(prepared, async () => {
 			if (!switcher.showsArtifact) return;
+			// The file may have been rebuilt: its size and version again, so no older copy is used. Asked first: while
+			// the server still fails, nothing is detached and the next query tries again.
+			const fresh = await probeArtifact(artifactUrl);
 			// A reattached file may be a rebuilt artifact: no answer of the old one may be served from the cache.
 			engine?.forgetResults();
 			await prepared.close();
-			await conn.query(`DETACH ${ARTIFACT_ALIAS}`);
+			// IF EXISTS: a repair cut short after its detach (the download failing) must not block the next one.
+			await conn.query(`DETACH DATABASE IF EXISTS ${ARTIFACT_ALIAS}`);
 			await db.dropFile(ARTIFACT_FILE);
-			// The file may have been rebuilt: its size and version again, so no older copy is used.
-			info = await probeArtifact(artifactUrl);
+			info = fresh;
 			await registerArtifact(db, ARTIFACT_FILE, artifactUrl, prefetchArtifact(artifactUrl, info));
 			await attachAs(ARTIFACT_ALIAS);
 			engine?.forgetResults();
