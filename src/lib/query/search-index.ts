@@ -91,8 +91,14 @@ const splitSql = (expr: string) => `unnest(string_split_regex(${expr}, '${TOKEN_
  */
 export async function buildSearchIndex(db: Runner): Promise<void> {
 	await createPlaceNamesTable(db);
-	const pieces = `SELECT i.row_key, unnest(list_distinct(string_split(${RAW_TEXT}, ' '))) AS raw FROM ${INCIDENTS_TABLE} AS i ${PLACE_JOINS}`;
-	await db.run(`CREATE OR REPLACE TEMP TABLE search_raw AS SELECT DISTINCT raw FROM (${pieces}) WHERE raw <> ''`);
+	// Each row's pieces once (both the vocabulary and the postings read them): measured, building them twice cost
+	// about a third of the index build.
+	await db.run(
+		`CREATE OR REPLACE TEMP TABLE search_pieces AS
+		 SELECT * FROM (SELECT i.row_key, unnest(list_distinct(string_split(${RAW_TEXT}, ' '))) AS raw FROM ${INCIDENTS_TABLE} AS i ${PLACE_JOINS})
+		 WHERE raw <> ''`
+	);
+	await db.run(`CREATE OR REPLACE TEMP TABLE search_raw AS SELECT DISTINCT raw FROM temp.search_pieces`);
 	await db.run(
 		`CREATE OR REPLACE TEMP TABLE search_fold AS
 		 SELECT raw, token FROM (SELECT raw, ${splitSql(foldSql('raw'))} AS token FROM temp.search_raw) WHERE token <> ''`
@@ -108,10 +114,10 @@ export async function buildSearchIndex(db: Runner): Promise<void> {
 	);
 	await db.run(
 		`CREATE TABLE ${SEARCH_POSTINGS_TABLE} AS
-		 SELECT m.token_id, p.row_key FROM (${pieces}) AS p JOIN temp.search_map AS m USING (raw)
+		 SELECT m.token_id, p.row_key FROM temp.search_pieces AS p JOIN temp.search_map AS m USING (raw)
 		 ORDER BY m.token_id, p.row_key`
 	);
-	for (const table of ['search_raw', 'search_fold', 'search_map', PLACE_NAMES]) await db.run(`DROP TABLE temp.${table}`);
+	for (const table of ['search_pieces', 'search_raw', 'search_fold', 'search_map', PLACE_NAMES]) await db.run(`DROP TABLE temp.${table}`);
 }
 
 const TOKENS = `${ARTIFACT_ALIAS}.${SEARCH_TOKENS_TABLE}`;
