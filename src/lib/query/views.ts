@@ -72,7 +72,7 @@ export function kpiCompareQuery(v: ViewState, range: DataRange): BoundQuery {
 	const against = c.against.find((a) => a.kind !== 'previous-period') ?? c.against[0];
 	const q = kpiQuery(filtersOf(v), range, { periods: { current: c.current, previous: against.period } });
 	// Its own name, so timings are grouped apart (over exactly a year of data it is the KPI statement itself).
-	return { ...q, sql: q.sql.replace(/^\/\* rasd:kpis \*\//, '/* rasd:kpi-compare */') };
+	return renamed('kpi-compare', q);
 }
 
 /** No row (the map is coloured by counts, so it needs no change levels). */
