@@ -8,6 +8,7 @@ import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync }
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { buildArtifactTables, type SqlRunner } from '../../src/lib/query/artifact-sql';
+import type { SearchIndexLayout } from '../../src/lib/query/search-index';
 
 export { enumTypeName, IMPORTED_SOURCES } from '../../src/lib/query/artifact-sql';
 
@@ -22,6 +23,8 @@ export interface ArtifactBuildOptions {
 	threads?: number;
 	/** Build a dataset that holds synthetic rows next to imported real ones (refused otherwise). */
 	allowMixed?: boolean;
+	/** The search postings' layout; 'memory' only for tests of the page's in-memory build. */
+	searchLayout?: SearchIndexLayout;
 }
 
 export interface ArtifactBuildResult {
@@ -75,7 +78,8 @@ export async function buildArtifact(options: ArtifactBuildOptions): Promise<Arti
 			label: input,
 			sourceSha256,
 			builtAt,
-			allowMixed: options.allowMixed ?? false
+			allowMixed: options.allowMixed ?? false,
+			searchLayout: options.searchLayout
 		});
 		await conn.run('CHECKPOINT');
 	} catch (error) {

@@ -53,6 +53,11 @@ describe('the search index built by DuckDB-WASM', () => {
 		conn.query(`ATTACH ':memory:' AS rasd`);
 		conn.query('USE rasd');
 		await buildArtifactTables(blockingRunner(conn), { source: 'temp.local_rows', label: 'test rows', sourceSha256: 'x', builtAt: 'x' });
+		// And as the page builds a local dataset: the in-memory layout of the postings.
+		conn.query(`ATTACH ':memory:' AS mem`);
+		conn.query('USE mem');
+		await buildArtifactTables(blockingRunner(conn), { source: 'temp.local_rows', label: 'test rows', sourceSha256: 'x', builtAt: 'x', searchLayout: 'memory' });
+		conn.query('USE rasd');
 	}, 120_000);
 	afterAll(() => close());
 
@@ -67,6 +72,20 @@ describe('the search index built by DuckDB-WASM', () => {
 			expect(await wasm).toEqual(node);
 			expect(node.length).toBeGreaterThan(100);
 		}
+	});
+
+	it('the in-memory layout holds the same vocabulary and (token, incident) pairs, some repeated, sorted by token', async () => {
+		const run = (q: string) => blockingRunner(conn).rows(q);
+		expect(await run('SELECT token_id, token FROM mem.search_tokens ORDER BY token_id')).toEqual(await run('SELECT token_id, token FROM rasd.search_tokens ORDER BY token_id'));
+		const pairs = 'SELECT DISTINCT token_id, row_key FROM %s.search_postings ORDER BY ALL';
+		expect(await run(pairs.replace('%s', 'mem'))).toEqual(await run(pairs.replace('%s', 'rasd')));
+		const [[all, distinct]] = await run('SELECT count(*), count(DISTINCT (token_id, row_key)) FROM mem.search_postings');
+		const [[fileAll]] = await run('SELECT count(*) FROM rasd.search_postings');
+		expect(Number(all)).toBeGreaterThan(Number(fileAll));
+		expect(Number(distinct)).toBeLessThan(Number(all));
+		// Stored in token order: a lookup reads the blocks of its tokens only.
+		const [[unsorted]] = await run('SELECT count(*) FROM (SELECT token_id < lag(token_id) OVER (ORDER BY rowid) AS back FROM mem.search_postings) WHERE back');
+		expect(Number(unsorted)).toBe(0);
 	});
 
 	it('answers a search as the Node build does', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { buildArtifact } from '../../scripts/lib/artifact-build';
 import { IncidentParquetWriter } from '../../scripts/lib/incident-parquet-writer';
 import type { Incident } from '../../src/lib/data/schema';
+import type { SearchIndexLayout } from '../../src/lib/query/search-index';
 
 const base: Incident = {
 	incident_id: '',
@@ -53,12 +54,16 @@ export const TINY_INCIDENTS: Incident[] = [
 ];
 
 /** Writes the rows to a Parquet and compiles it with the real artifact build (scripts/lib/artifact-build.ts). */
-export async function writeTinyArtifact(rows: readonly Incident[] = TINY_INCIDENTS, dir = mkdtempSync(join(tmpdir(), 'rasd-tiny-'))): Promise<string> {
+export async function writeTinyArtifact(
+	rows: readonly Incident[] = TINY_INCIDENTS,
+	dir = mkdtempSync(join(tmpdir(), 'rasd-tiny-')),
+	searchLayout: SearchIndexLayout = 'file'
+): Promise<string> {
 	const parquet = join(dir, 'incidents.parquet');
 	const writer = await IncidentParquetWriter.open(parquet, { merge: false });
 	for (const r of rows) await writer.add(r);
 	await writer.finish();
 	const output = join(dir, 'rasd.duckdb');
-	await buildArtifact({ input: parquet, output, builtAt: new Date(Date.UTC(2025, 0, 1)), threads: 1, allowMixed: true });
+	await buildArtifact({ input: parquet, output, builtAt: new Date(Date.UTC(2025, 0, 1)), threads: 1, allowMixed: true, searchLayout });
 	return output;
 }

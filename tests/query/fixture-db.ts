@@ -13,6 +13,7 @@ import { ARTIFACT_ALIAS } from '../../src/lib/data/artifact';
 import type { Incident } from '../../src/lib/data/schema';
 import type { BoundQuery, QueryEngine, QueryResult, SqlParam } from '../../src/lib/query/engine';
 import { INCIDENTS } from '../../src/lib/query/columns';
+import type { SearchIndexLayout } from '../../src/lib/query/search-index';
 import { writeTinyArtifact } from '../helpers/tiny-artifact';
 
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -57,9 +58,9 @@ class StrictEngine implements QueryEngine {
 	}
 }
 
-export async function openFixtureDb(rows: readonly Incident[]): Promise<FixtureDb> {
+export async function openFixtureDb(rows: readonly Incident[], searchLayout: SearchIndexLayout = 'file'): Promise<FixtureDb> {
 	const dir = mkdtempSync(join(tmpdir(), 'rasd-fixture-'));
-	const artifact = await writeTinyArtifact(rows, dir);
+	const artifact = await writeTinyArtifact(rows, dir, searchLayout);
 	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
 	const conn = await instance.connect();
 	await conn.run(`ATTACH ${literal(artifact)} AS ${ARTIFACT_ALIAS} (READ_ONLY)`);

@@ -79,11 +79,14 @@ function queryArb(tokens: readonly string[]): fc.Arbitrary<string> {
 	return fc.array(fc.tuple(word, space), { minLength: 1, maxLength: 3 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
 }
 
-describe.each(DATASETS)('the index selects exactly what a scan selects: %s', (_name, rowsOf) => {
+// Both layouts: the published file's and the page's in-memory build of a local dataset (search-index.ts).
+const CASES = DATASETS.flatMap(([name, rowsOf]) => (['file', 'memory'] as const).map((layout) => [name, layout, rowsOf] as const));
+
+describe.each(CASES)('the index selects exactly what a scan selects: %s, %s layout', (_name, layout, rowsOf) => {
 	let db: FixtureDb;
 	let tokens: string[];
 	beforeAll(async () => {
-		db = await openFixtureDb(rowsOf());
+		db = await openFixtureDb(rowsOf(), layout);
 		// The reference: the folded searched text of every incident, scanned with LIKE.
 		await createPlaceNamesTable({ run: async (sql, params) => void (await db.rows(sql.replace(/\$\d+/g, '?'), (params ?? []) as string[])) });
 		await db.rows(`CREATE TEMP TABLE ref_docs AS ${searchDocumentsSql('rasd.incidents')}`);

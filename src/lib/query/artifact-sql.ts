@@ -11,7 +11,7 @@ import {
 import { INCIDENT_COLUMNS, INCIDENT_COLUMN_NAMES } from '../data/schema';
 import { DROP_DUPLICATE_TABLES, DUPLICATE_MARKS, markDuplicates } from './duplicates';
 import { rollupTableSelectSql } from './rollup';
-import { buildSearchIndex } from './search-index';
+import { buildSearchIndex, type SearchIndexLayout } from './search-index';
 
 /** What runs the statements: @duckdb/node-api in the build, DuckDB-WASM in the page. `$n` placeholders. */
 export interface SqlRunner {
@@ -30,6 +30,13 @@ export interface ArtifactSqlOptions {
 	builtAt: string;
 	/** Build a dataset that holds synthetic rows next to imported real ones (refused otherwise). */
 	allowMixed?: boolean;
+	/** The search postings' layout (search-index.ts): 'file' unless the database lives in the page's memory. */
+	searchLayout?: SearchIndexLayout;
+	/**
+	 * Leave the search index out: the caller builds it later with buildSearchIndex (the page does, once the local
+	 * dataset's dashboard has been drawn). Until then no `q` filter can run on the result.
+	 */
+	deferSearchIndex?: boolean;
 }
 
 /**
@@ -151,7 +158,7 @@ export async function buildArtifactTables(db: SqlRunner, o: ArtifactSqlOptions):
 	);
 	for (const drop of DROP_DUPLICATE_TABLES) await db.run(drop);
 	// The text search's token index over the finished rows (search-index.ts).
-	await buildSearchIndex(db);
+	if (!o.deferSearchIndex) await buildSearchIndex(db, o.searchLayout);
 	// The month rollup, by the query layer's own SQL (queries read the partial months of a range in the same shape).
 	await db.run(`CREATE TABLE ${INCIDENTS_MONTH_TABLE} AS ${rollupTableSelectSql(INCIDENTS_TABLE)}`);
 	await db.run(
