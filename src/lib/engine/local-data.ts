@@ -7,8 +7,11 @@ import { ARTIFACT_ALIAS, INCIDENTS_TABLE } from '../data/artifact';
 import type { DataChoice } from '../data/display';
 import { INCIDENT_COLUMNS } from '../data/schema';
 import { buildArtifactTables, type SqlRunner } from '../query/artifact-sql';
+import { buildSearchIndex } from '../query/search-index';
+import { takeBytes } from '../workspace/fresh-bytes';
 import { LOCAL_CSV_FILE, localCsvSource } from '../workspace/local-sql';
 import type { ArrowTableLike } from './arrow-result';
+import { SearchIndexGate } from './search-gate';
 
 /** Alias of the published artifact while `rasd` is the local build. */
 const PUBLISHED_ALIAS = 'pub';
@@ -52,6 +55,8 @@ export class DataSwitcher {
 	private rasd: 'artifact' | 'local' = 'artifact';
 	private published = false;
 	private home: string | null = null;
+	/** A local build's search index, built after its dashboard (buildSearchIndexNow); searches wait for it. */
+	readonly searchIndex = new SearchIndexGate();
 
 	constructor(
 		private readonly db: AsyncDuckDB,
@@ -68,6 +73,7 @@ export class DataSwitcher {
 	}
 
 	async set(choice: DataChoice, local: LocalData | null): Promise<void> {
+		await this.searchIndex.drop(new Error('the data changed before its search index was built'));
 		await this.forget();
 		// Each step's time is a performance measure (rasd:<sql start>), for the benchmark and the large-file test.
 		const q = async (sql: string) => {
@@ -94,7 +100,7 @@ export class DataSwitcher {
 			await this.attachArtifact(PUBLISHED_ALIAS);
 			this.published = true;
 		}
-		await this.db.registerFileBuffer(LOCAL_CSV_FILE, new Uint8Array(await local.blob.arrayBuffer()));
+		await this.db.registerFileBuffer(LOCAL_CSV_FILE, await takeBytes(local.blob));
 		try {
 			const csv = localCsvSource();
 			const columns = INCIDENT_COLUMNS.map((c) => `CAST(${c.name} AS ${c.type}) AS ${c.name}`).join(', ');
@@ -115,13 +121,27 @@ export class DataSwitcher {
 				label: 'the local dataset',
 				sourceSha256: local.fingerprint,
 				builtAt: new Date().toISOString(),
-				allowMixed: choice === 'both'
+				allowMixed: choice === 'both',
+				deferSearchIndex: true
 			});
+			this.searchIndex.defer(() => this.buildLocalSearchIndex());
 		} finally {
 			await q(`USE ${this.home}`).catch(() => undefined);
 			await q('DROP TABLE IF EXISTS temp.local_rows').catch(() => undefined);
 			await q('DROP TABLE IF EXISTS temp.perpetrator_groups').catch(() => undefined);
 			await this.db.dropFile(LOCAL_CSV_FILE).catch(() => undefined);
+		}
+	}
+
+	/** The local build's search index (in-memory layout), built by the shared statements into `rasd`. Dashboard
+	 *  statements run between its statements: they name `rasd.<table>`, so the current database does not matter. */
+	private async buildLocalSearchIndex(): Promise<void> {
+		const runner = wasmSqlRunner(this.conn);
+		await runner.run(`USE ${ARTIFACT_ALIAS}`);
+		try {
+			await buildSearchIndex(runner, 'memory');
+		} finally {
+			await runner.run(`USE ${this.home}`).catch(() => undefined);
 		}
 	}
 }

@@ -6,6 +6,7 @@ import { CachingEngine, ResultCache, cacheKey } from './result-cache';
 import { NodeEngine } from './node-engine';
 import { PageEngine } from './wasm-engine';
 import type { DataSwitcher } from './local-data';
+import { SearchIndexGate } from './search-gate';
 
 const rows = (n: number, tag = 'x'): QueryResult => ({ names: ['v'], columns: { v: Array(n).fill(tag) }, rowCount: n });
 
@@ -87,6 +88,7 @@ describe('PageEngine', () => {
 		const counting: QueryEngine = { run: (x) => (inner++, db.run(x)) };
 		let during: Promise<QueryResult> | null = null;
 		const switcher = {
+			searchIndex: new SearchIndexGate(),
 			set: async (choice: string) => {
 				during = page.run(count); // asked while the data changes: answered, never kept
 				await db.run({ sql: `CREATE OR REPLACE TABLE t AS SELECT * FROM range(${choice === 'local' ? 5 : 3}) AS r(n)`, params: [] });
@@ -112,6 +114,25 @@ describe('PageEngine', () => {
 			// A stopped engine answers nothing, not even from its cache.
 			page.stop(new Error('worker gone'));
 			expect(page.cached(count)).toBeUndefined();
+		} finally {
+			db.close();
+		}
+	});
+
+	it('runs a search only once the deferred search index is built; other statements meanwhile', async () => {
+		const db = await NodeEngine.open({ setup: ['CREATE TABLE t AS SELECT 1 AS n', 'CREATE TABLE search_postings AS SELECT 2 AS n'] });
+		const switcher = { searchIndex: new SearchIndexGate() } as unknown as DataSwitcher;
+		const page = new PageEngine(db, switcher);
+		const order: string[] = [];
+		switcher.searchIndex.defer(async () => void order.push('index built'));
+		try {
+			const search = page.run(q('SELECT n FROM search_postings')).then((r) => (order.push('search'), r.columns.n));
+			const plain = await page.run(q('SELECT n FROM t'));
+			order.push('plain');
+			expect(plain.columns.n).toEqual([1]);
+			await page.completeSearchIndex();
+			expect(await search).toEqual([2]);
+			expect(order).toEqual(['plain', 'index built', 'search']);
 		} finally {
 			db.close();
 		}

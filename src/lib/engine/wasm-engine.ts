@@ -12,6 +12,7 @@ import { CachingEngine, type CachedLookup } from './result-cache';
 import { PreparedEngine } from './prepared-engine';
 import { ReattachingEngine } from './reattach';
 import { DataSwitcher, type LocalData } from './local-data';
+import type { ArrowTableLike } from './arrow-result';
 import { memoryLimitSql } from './memory-limit';
 import { prefetchArtifact, probeArtifact, registerArtifact, serviceWorkerControl, type ArtifactInfo } from './artifact-source';
 import type { DataChoice } from '../data/display';
@@ -28,6 +29,22 @@ export class PageEngine extends GuardedEngine implements CachedLookup {
 		const results = new CachingEngine(inner);
 		super(results, ARTIFACT_PATH);
 		this.results = results;
+	}
+
+	/** A search waits while the local dataset's search index is still to be built (search-gate.ts). */
+	override run(query: BoundQuery): Promise<QueryResult> {
+		const gate = this.switcher.searchIndex.waitFor(query.sql);
+		return gate ? gate.then(() => super.run(query)) : super.run(query);
+	}
+
+	override runArrow(query: BoundQuery): Promise<ArrowTableLike | null> {
+		const gate = this.switcher.searchIndex.waitFor(query.sql);
+		return gate ? gate.then(() => super.runArrow(query)) : super.runArrow(query);
+	}
+
+	/** Builds the local dataset's search index if it was left for later; resolves once searches can run. */
+	completeSearchIndex(): Promise<void> {
+		return this.switcher.searchIndex.buildNow();
 	}
 
 	cached(query: BoundQuery): QueryResult | undefined {

@@ -96,6 +96,17 @@ export class Dashboard {
 		return this.status === 'ready' && CHANNELS.every((c) => !channelActive(c, v) || this.isCurrent(c, v));
 	}
 
+	/**
+	 * Resolves once the current view has its answers (or failed), once it asks for a text search, or after
+	 * `limitMs`: when work that can wait (the local search index) may take the engine.
+	 */
+	async settledOrSearching(limitMs = 10_000): Promise<void> {
+		const until = performance.now() + limitMs;
+		while (performance.now() < until && this.status !== 'error' && this.view.q.trim() === '' && !this.isReady(this.view)) {
+			await new Promise((r) => setTimeout(r, 50));
+		}
+	}
+
 	/** Some channel's answer for this exact view state is an error (the page is settled, but not well). */
 	hasErrors(v: ViewState): boolean {
 		return CHANNELS.some((c) => channelActive(c, v) && this.isCurrent(c, v) && this.answers[c]?.error);
