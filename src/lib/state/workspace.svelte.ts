@@ -4,6 +4,7 @@
 import type { Incident } from '../data/schema';
 import type { FileSummary } from '../import/run';
 import { deleteDataset, loadDataset, saveDataset, type StoredDataset } from '../workspace/store';
+import { keepFreshBytes } from '../workspace/fresh-bytes';
 import { askWorker, type Progress } from '../workspace/worker-client';
 
 export interface LastImport {
@@ -42,7 +43,8 @@ export class Workspace {
 			const reply = await askWorker({ kind: 'import', file, existing: this.dataset?.blob ?? null }, (p) => (this.busy = { name: file.name, ...p }));
 			if (reply.kind === 'error') throw new Error(reply.message);
 			if (reply.kind !== 'imported') throw new Error('unexpected answer from the import worker');
-			const { blob, rows, fingerprint, summary, rejectsCsv } = reply.result;
+			const { blob, bytes, rows, fingerprint, summary, rejectsCsv } = reply.result;
+			keepFreshBytes(blob, bytes);
 			await this.store({ blob, rows, fingerprint, imports: [...(this.dataset?.imports ?? []), summary], savedAt: new Date().toISOString() }, true);
 			this.lastImport = { summary, rejectsCsv };
 		} catch (e) {
@@ -57,7 +59,8 @@ export class Workspace {
 		const reply = await askWorker({ kind: 'add', rows, existing: this.dataset?.blob ?? null });
 		if (reply.kind === 'error') throw new Error(reply.message);
 		if (reply.kind !== 'added') throw new Error('unexpected answer from the import worker');
-		const { blob, rows: n, fingerprint, added, duplicates } = reply.result;
+		const { blob, bytes, rows: n, fingerprint, added, duplicates } = reply.result;
+		keepFreshBytes(blob, bytes);
 		await this.store({ blob, rows: n, fingerprint, imports: this.dataset?.imports ?? [], savedAt: new Date().toISOString() }, false);
 		return { added, duplicates };
 	}

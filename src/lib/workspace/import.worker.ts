@@ -3,7 +3,8 @@
 import { addLocalRows, importLocalFile } from './local-import';
 import type { WorkerRequest, WorkerReply } from './worker-client';
 
-const reply = (m: WorkerReply) => (self as unknown as Worker).postMessage(m);
+// The dataset's bytes are moved, not copied, to the page (the Blob holds its own copy).
+const reply = (m: WorkerReply) => (self as unknown as Worker).postMessage(m, 'result' in m ? [m.result.bytes.buffer] : []);
 
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
 	const m = e.data;

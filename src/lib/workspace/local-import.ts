@@ -104,6 +104,8 @@ export interface LocalDataset {
 	blob: Blob;
 	rows: number;
 	fingerprint: string;
+	/** The blob's bytes as written, handed to the page's engine once (fresh-bytes.ts) so it need not read them back. */
+	bytes: Uint8Array<ArrayBuffer>;
 }
 
 export interface LocalImportResult extends LocalDataset {
@@ -160,7 +162,7 @@ export async function importLocalFile(file: File, existing: string, options: Loc
 	const written = performance.now();
 	const fingerprint = await fingerprintOf(bytes);
 	const timings = { readAndMap: mapped - started, writeDataset: written - mapped, fingerprint: performance.now() - written };
-	return { blob, rows: rows.size, fingerprint, summary, rejectsCsv: rejects.join(''), timings };
+	return { blob, bytes, rows: rows.size, fingerprint, summary, rejectsCsv: rejects.join(''), timings };
 }
 
 /** Adds checked rows (saved report drafts) to the local dataset; a row whose id is there already is not added again. */
@@ -169,7 +171,7 @@ export async function addLocalRows(existing: string, incidents: readonly Inciden
 	let added = 0;
 	for (const r of incidents) if (rows.add(r)) added++;
 	const bytes = rows.toBytes();
-	return { blob: new Blob([bytes], { type: 'text/csv' }), rows: rows.size, fingerprint: await fingerprintOf(bytes), added, duplicates: incidents.length - added };
+	return { blob: new Blob([bytes], { type: 'text/csv' }), bytes, rows: rows.size, fingerprint: await fingerprintOf(bytes), added, duplicates: incidents.length - added };
 }
 
 export { emptyCounts };
