@@ -46,6 +46,13 @@ describe('records and lines', () => {
 		}
 	});
 
+	it('a line break right after a chunk that ends inside quoted text is counted (the skip to the closing quote)', () => {
+		const text = '"ab\nc",d\n"e\r\nf"\nx\n';
+		for (let size = 1; size <= text.length; size++) {
+			expect(split(text, [size]).map((i) => i.line), `chunks of ${size}`).toEqual([1, 3, 5]);
+		}
+	});
+
 	it('fields: quotes removed, "" unescaped, empty fields kept', () => {
 		expect(parseCsvRecord('a,"b,c","say ""hi""",,"",x')).toEqual(['a', 'b,c', 'say "hi"', '', '', 'x']);
 		expect(parseCsvRecord(',')).toEqual(['', '']);
@@ -64,6 +71,16 @@ describe('records and lines', () => {
 				const items = split(text, sizes);
 				expect(items.every((i) => i.kind === 'record')).toBe(true);
 				expect(items.map((i) => parseCsvRecord((i as { text: string }).text))).toEqual(expected);
+				// Each record's line: 1 + the line breaks before it (CRLF, LF, CR once each), quoted ones included.
+				const starts: number[] = [];
+				let offset = 0;
+				for (const r of rows) {
+					const line = csvLine(r);
+					if (line !== '\r\n') starts.push(offset);
+					offset += line.length;
+				}
+				const breaksBefore = (end: number) => (text.slice(0, end).match(/\r\n|\r|\n/g) ?? []).length;
+				expect(items.map((i) => i.line)).toEqual(starts.map((at) => 1 + breaksBefore(at)));
 			}),
 			{ numRuns: 300 }
 		);

@@ -2,10 +2,12 @@
 // refusal that names the offset and line and suggests windows-1256 for Arabic code-page bytes. Each case is read
 // with tiny chunks too, so BOMs, surrogate pairs and multi-byte characters straddle chunk borders.
 import { readFileSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalEncoding, looksLikeWindows1256 } from '../../scripts/lib/decode';
 import { ImportError, formatSummary, runImport } from '../../scripts/lib/import-run';
 import { openTable, TableReadError, type TableRecord } from '../../scripts/lib/read-table';
+import { countBreaks } from '../../src/lib/import/decode';
 import { encodeSingleByte, fixture, readIncidents, tempDir } from './helpers';
 
 const tmp = tempDir();
@@ -153,5 +155,28 @@ describe('through the import', () => {
 		expect(s).toMatchObject({ read: 1, imported: 1 });
 		const row = (await readIncidents(out)).get('csv:w-1');
 		expect(row).toMatchObject({ location: 'منبج', summary: 'انفجار في سوق (مخترع)', admin1_pcode: 'SY02' });
+	});
+});
+
+describe('countBreaks', () => {
+	// The line numbers of messages: CRLF, LF and CR each end one line, also when a CRLF straddles two chunks.
+	const reference = (s: string, afterCR: boolean) => {
+		let n = 0;
+		for (let i = 0; i < s.length; i++) {
+			const c = s.charCodeAt(i);
+			if (c === 13) n++;
+			else if (c === 10 && !(i === 0 ? afterCR : s.charCodeAt(i - 1) === 13)) n++;
+		}
+		return n;
+	};
+	it('counts as a character-by-character scan does, for any mix of breaks and any chunk start', () => {
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom('\r', '\n', '\r\n', 'a', 'é', '"', ''), { maxLength: 40 }).map((p) => p.join('')), fc.boolean(), (s, afterCR) => {
+				expect(countBreaks(s, afterCR)).toBe(reference(s, afterCR));
+			}),
+			{ numRuns: 500 }
+		);
+		expect(countBreaks('a\r\nb\nc\rd', false)).toBe(3);
+		expect(countBreaks('\nx', true)).toBe(0);
 	});
 });
