@@ -334,6 +334,24 @@ describe('your data and report coding in the page', () => {
 		const shown = Date.now() - started;
 		const maxGap = await p.evaluate(() => (window as unknown as { longest: number }).longest);
 		expect(Number(await p.getByTestId('kpi-incidents').locator('p.value').getAttribute('data-value'))).toBe(200_000);
+		// A search asked as soon as the dashboard shows: the local build's search index comes after the dashboard
+		// (src/lib/engine/search-gate.ts), so this waits for it. Its count is an independent scan of the export.
+		const asked = Date.now();
+		await p.getByTestId('filter-q').fill('Jisr');
+		await p.getByTestId('filter-q').press('Enter');
+		await p.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'Jisr');
+		await waitReady(p, 60_000);
+		const searched = Date.now() - asked;
+		const found = Number(await p.getByTestId('kpi-incidents').locator('p.value').getAttribute('data-value'));
+		const instance = await DuckDBInstance.create(':memory:');
+		const conn = await instance.connect();
+		const scan = await conn.runAndReadAll(
+			`SELECT count(*)::INTEGER FROM read_csv(?, all_varchar = true)
+			 WHERE lower(concat_ws(' ', notes, location, actor1, actor2, admin1, admin2, country)) LIKE '%jisr%'`,
+			[file]
+		);
+		conn.closeSync();
+		instance.closeSync();
 		// The build's statements (performance measures `rasd:<sql start>`, local-data.ts), slowest first: where the
 		// time after the worker goes.
 		const steps = await p.evaluate(() =>
@@ -343,11 +361,13 @@ describe('your data and report coding in the page', () => {
 				.map((m) => [m.name, Math.round(m.duration)] as const)
 		);
 		const build = steps.filter(([n]) => n.startsWith('rasd:')).reduce((s, [, ms]) => s + ms, 0);
-		console.log(`200,000 ACLED rows (81 MB): imported in ${imported} ms, dashboard on them in ${shown} ms (SQL steps ${build} ms); longest main-thread task ${Math.round(maxGap)} ms`);
+		console.log(`200,000 ACLED rows (81 MB): imported in ${imported} ms, dashboard on them in ${shown} ms (SQL steps ${build} ms, search index included); a search asked then answered ${searched} ms later; longest main-thread task ${Math.round(maxGap)} ms`);
 		console.log([...steps].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([n, ms]) => `  ${ms} ms ${n}`).join('\n'));
-		// The issue's goal is 10 s; measured 11.6 s at load 8 and 30 s at load 14 on the shared 2-core machine (worker
-		// read+map about half, the build's INSERT INTO incidents and read_csv most of the rest: the measures printed
-		// above), so the bound below only catches a regression past it. No main-thread task may freeze the page.
+		expect(found).toBe(Number(scan.getRowsJS()[0][0]));
+		expect(found).toBeGreaterThan(0);
+		// The issue's goal is 10 s. On this shared 2-core machine the same build measured 8.1-8.5 s when quiet and
+		// 10.0-11.2 s half an hour later (the same Node code ran 38 % slower then), so the bound below only catches
+		// a regression far past it. No main-thread task may freeze the page.
 		expect(shown).toBeLessThan(40_000);
 		expect(maxGap).toBeLessThan(1_000);
 		await big.close();
