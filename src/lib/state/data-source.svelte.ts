@@ -90,9 +90,15 @@ export class DataSource {
 		if (this.applied !== key) return;
 		this.state = choice === 'published' ? 'published' : 'local';
 		await this.dash.attach(engine);
-		if (choice === 'published') return;
-		// The search index is built once the dashboard's first statements have answered (or a search is asked): it
-		// would otherwise hold them back by about two seconds at 200,000 rows. Searches wait for it meanwhile.
+		if (choice !== 'published') void this.completeSearchIndex(engine, key);
+	}
+
+	/**
+	 * Builds the local data's search index once the dashboard's first statements have answered (or a search is
+	 * asked): it would otherwise hold them back by about two seconds at 200,000 rows; searches wait for it meanwhile.
+	 * Outside the queue, so that a change of data is applied at once (its build waits for this one to end).
+	 */
+	private async completeSearchIndex(engine: PageEngine, key: string): Promise<void> {
 		await this.dash.settledOrSearching();
 		if (this.applied !== key) return;
 		await engine.completeSearchIndex().catch(() => undefined); // a failure is reported by the searches that wait
