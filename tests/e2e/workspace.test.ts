@@ -86,6 +86,10 @@ describe('your data and report coding in the page', () => {
 			const expected = cli.files[i];
 			for (const key of ['read', 'imported', 'rejected', 'duplicates'] as const) expect(Number(await summary.getAttribute(`data-${key}`)), `${file} ${key}`).toBe(expected[key]);
 			expect(await summary.getAttribute('data-format')).toBe(expected.format);
+			// The reasons listed are the CLI's, each with its count, in the page's words.
+			const listed = await summary.locator('li[data-reason]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-reason'), e.textContent]));
+			expect(Object.fromEntries(listed.map(([reason]) => [reason, expected.rejectedByReason[reason!]]))).toEqual(expected.rejectedByReason);
+			for (const [reason, text] of listed) expect(text).toMatch(new RegExp(`: ${expected.rejectedByReason[reason!]}$`));
 			if (expected.rejected || expected.duplicatesInInput) {
 				const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-rejects').click()]);
 				const got = parse(readFileSync(await download.path(), 'utf8')) as string[][];
@@ -104,6 +108,11 @@ describe('your data and report coding in the page', () => {
 		expect(await figures()).toEqual(cliFigures);
 		await expect.poll(() => page.getByTestId('synthetic-banner').count()).toBe(0);
 		await page.screenshot({ path: join(SHOTS, 'rasd-ws-local.png'), fullPage: false });
+		// In Arabic the reasons are named in Arabic (the rejects file keeps the CLI's English).
+		await page.getByTestId('control-lang').selectOption('ar');
+		await expect.poll(() => page.getByTestId('import-summary').locator('li[data-reason="invalid date"]').textContent()).toMatch(/^تاريخ غير صالح: /);
+		await page.getByTestId('control-lang').selectOption('en');
+		await expect.poll(() => page.getByTestId('import-summary').locator('li[data-reason="invalid date"]').textContent()).toMatch(/^invalid date: /);
 	}, 120_000);
 
 	it('2. filters and the rollup work on the local data: a source filter gives the CLI\'s rows of that source', async () => {
