@@ -345,12 +345,15 @@ describe('your data and report coding in the page', () => {
 		expect(Number(await p.getByTestId('kpi-incidents').locator('p.value').getAttribute('data-value'))).toBe(200_000);
 		// A search asked as soon as the dashboard shows: the local build's search index comes after the dashboard
 		// (src/lib/engine/search-gate.ts), so this waits for it. Its count is an independent scan of the export.
+		// Meanwhile the search box says the search is being prepared (the index takes about 2 s at this size).
+		expect(await p.getByTestId('search-preparing').isVisible()).toBe(true);
 		const asked = Date.now();
 		await p.getByTestId('filter-q').fill('Jisr');
 		await p.getByTestId('filter-q').press('Enter');
 		await p.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'Jisr');
 		await waitReady(p, 60_000);
 		const searched = Date.now() - asked;
+		await expect.poll(() => p.getByTestId('search-preparing').count()).toBe(0);
 		const found = Number(await p.getByTestId('kpi-incidents').locator('p.value').getAttribute('data-value'));
 		const instance = await DuckDBInstance.create(':memory:');
 		const conn = await instance.connect();

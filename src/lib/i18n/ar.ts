@@ -94,6 +94,7 @@ export const ar: Messages = {
 	'filters.minCasualties': 'الحد الأدنى للضحايا (قتلى + جرحى)',
 	'filters.q': 'بحث نصي',
 	'filters.q.placeholder': 'ملخصات، أماكن، جهات',
+	'filters.q.preparing': 'جارٍ تجهيز البحث النصي في بياناتك… ينتظر البحث حتى يجهز.',
 	'filters.selected': 'تم اختيار {n}',
 	'filters.chip.named': '{group}: {value}',
 	'filters.chip.from': 'من {value}',

@@ -87,6 +87,7 @@ export const en = {
 	'filters.minCasualties': 'Minimum casualties (killed + injured)',
 	'filters.q': 'Text search',
 	'filters.q.placeholder': 'Summaries, places, actors',
+	'filters.q.preparing': 'Preparing the text search for your data… a search waits until it is ready.',
 	'filters.selected': '{n} selected',
 	'filters.chip.named': '{group}: {value}',
 	'filters.chip.from': 'From {value}',

@@ -23,6 +23,8 @@ export class DataSource {
 	error: string | null = $state(null);
 	/** The fingerprint a link asked for that this browser does not hold. */
 	missing: string | null = $state(null);
+	/** The local data's search index is still being built (searches wait for it). */
+	searchPreparing = $state(false);
 
 	private engine: PageEngine | null = null;
 	private wanted: Wanted | null = null;
@@ -76,6 +78,7 @@ export class DataSource {
 			return;
 		}
 		this.dash.reset();
+		this.searchPreparing = false;
 		this.state = choice === 'published' ? 'published' : 'building';
 		this.error = null;
 		try {
@@ -99,9 +102,14 @@ export class DataSource {
 	 * Outside the queue, so that a change of data is applied at once (its build waits for this one to end).
 	 */
 	private async completeSearchIndex(engine: PageEngine, key: string): Promise<void> {
-		await this.dash.settledOrSearching();
-		if (this.applied !== key) return;
-		await engine.completeSearchIndex().catch(() => undefined); // a failure is reported by the searches that wait
+		this.searchPreparing = true;
+		try {
+			await this.dash.settledOrSearching();
+			if (this.applied !== key) return;
+			await engine.completeSearchIndex().catch(() => undefined); // a failure is reported by the searches that wait
+		} finally {
+			if (this.applied === key) this.searchPreparing = false;
+		}
 	}
 }
 
