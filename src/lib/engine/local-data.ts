@@ -55,7 +55,8 @@ export class DataSwitcher {
 	private rasd: 'artifact' | 'local' = 'artifact';
 	private published = false;
 	private home: string | null = null;
-	/** A local build's search index, built after its dashboard (buildSearchIndexNow); searches wait for it. */
+	/** A local build's search index, left for after its dashboard (the page asks for it: PageEngine.completeSearchIndex);
+	 *  searches wait for it. */
 	readonly searchIndex = new SearchIndexGate();
 
 	constructor(
