@@ -36,6 +36,7 @@ describe('your data and report coding in the page', () => {
 	const foreign: string[] = [];
 	let cli: ImportSummary;
 	let cliFigures: Figures;
+	let cliSearchCount = 0;
 	const cleanups: (() => void)[] = [];
 
 	const kpi = async (name: keyof Figures) => Number(await page.getByTestId(`kpi-${name}`).locator('p.value').getAttribute('data-value'));
@@ -57,6 +58,13 @@ describe('your data and report coding in the page', () => {
 		const conn = await instance.connect();
 		const r = (await conn.runAndReadAll('SELECT count(*)::INTEGER, coalesce(sum(killed), 0)::INTEGER, coalesce(sum(injured), 0)::INTEGER FROM read_parquet(?)', [out])).getRowsJS()[0];
 		cliFigures = { incidents: Number(r[0]), killed: Number(r[1]), injured: Number(r[2]) };
+		// The rows a search for "checkpoint" finds: the searched fields scanned (Arabic place names hold no Latin word).
+		const found = await conn.runAndReadAll(
+			`SELECT count(*)::INTEGER FROM read_parquet(?)
+			 WHERE lower(concat_ws(' ', summary, location, perpetrator, target_actor, admin1, admin2, country)) LIKE '%checkpoint%'`,
+			[out]
+		);
+		cliSearchCount = Number(found.getRowsJS()[0][0]);
 		conn.closeSync();
 		instance.closeSync();
 		server = await serveStatic(BUILD_DIR);
@@ -126,7 +134,7 @@ describe('your data and report coding in the page', () => {
 		await waitReady(page);
 	}, 60_000);
 
-	it('3. the local dataset survives a reload; "both" adds the published rows', async () => {
+	it('3. the local dataset survives a reload; "both" adds the published rows; a link with a search opens on it', async () => {
 		await page.reload();
 		await waitReady(page);
 		expect(await figures()).toEqual(cliFigures);
@@ -145,6 +153,19 @@ describe('your data and report coding in the page', () => {
 		await page.getByTestId('data-local').check();
 		await waitReady(page);
 		expect(await kpi('incidents')).toBe(cli.outputRows);
+		// A link with a search, opened on local data: the search index, otherwise built after the dashboard, is
+		// built first, and the search counts what a scan of the CLI's rows counts.
+		const local = page.url();
+		const searched = new URL(local);
+		searched.searchParams.set('q', 'Checkpoint');
+		await page.goto(searched.href);
+		await waitReady(page);
+		expect(cliSearchCount).toBeGreaterThan(0);
+		expect(cliSearchCount).toBeLessThan(cli.outputRows);
+		expect(await kpi('incidents')).toBe(cliSearchCount);
+		await expect.poll(() => page.getByTestId('search-preparing').count()).toBe(0);
+		await page.goto(local);
+		await waitReady(page);
 	}, 120_000);
 
 	it('4. a link on local data opened where that data is absent says so and shows no figures', async () => {
