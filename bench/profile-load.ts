@@ -7,17 +7,7 @@ import { loadTimes } from './lib/load-times';
 import { BUILD_DIR } from './lib/paths';
 import { PROBE_SOURCE } from './lib/probe';
 import { prepareSite, serve } from './lib/serve';
-
-interface Node {
-	id: number;
-	callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-	children?: number[];
-}
-interface Profile {
-	nodes: Node[];
-	samples: number[];
-	timeDeltas: number[];
-}
+import { frameLabel, sampleTimes, stacks, type CpuProfile } from './lib/cpu-profile';
 
 async function main() {
 	const artifact = process.argv[2];
@@ -36,25 +26,21 @@ async function main() {
 			await cdp.send('Profiler.start');
 			await page.goto(server.url);
 			const times = await loadTimes(page, 120_000, undefined);
-			const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+			const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
 			console.log(`\n== load ${run + 1} (${run ? 'warm' : 'cold'}): first chart ${times.firstChartMs.toFixed(0)} ms, interactive ${times.interactiveMs.toFixed(0)} ms`);
 			console.log(JSON.stringify(times.milestones));
 			for (const r of times.resources) console.log(`  ${String(r.startMs).padStart(5)}-${String(r.endMs).padEnd(5)} ${String(r.kB).padStart(6)} kB ${r.name}`);
 			// The file of the innermost frame with a URL: which script the time is spent in (or GC, idle, program).
-			const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-			const parent = new Map<number, number>();
-			for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+			const stackOf = stacks(profile);
+			const at = sampleTimes(profile);
 			const fileOf = (id: number): string => {
-				for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
-					const f = byId.get(cur)!.callFrame;
-					if (f.url) return f.url.replace(/^.*\//, '');
-				}
-				return byId.get(id)!.callFrame.functionName || '?';
+				const stack = stackOf(id);
+				const withUrl = stack.find((n) => n.callFrame.url);
+				return withUrl ? withUrl.callFrame.url.replace(/^.*\//, '') : stack[0].callFrame.functionName || '?';
 			};
-			let t = 0;
 			const buckets = new Map<number, Map<string, number>>();
 			for (let i = 0; i < profile.samples.length; i++) {
-				t += profile.timeDeltas[i] / 1000;
+				const t = at[i];
 				if (t > times.interactiveMs + 100) break;
 				const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
 				const b = Math.floor(t / 100) * 100;
@@ -67,17 +53,10 @@ async function main() {
 			const win = process.argv.includes('--window') ? process.argv[process.argv.indexOf('--window') + 1].split('-').map(Number) : null;
 			if (win) {
 				const total = new Map<string, number>();
-				let tt = 0;
 				for (let i = 0; i < profile.samples.length; i++) {
-					tt += profile.timeDeltas[i] / 1000;
-					if (tt < win[0] || tt > win[1]) continue;
+					if (at[i] < win[0] || at[i] > win[1]) continue;
 					const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-					const seen = new Set<string>();
-					for (let cur: number | undefined = profile.samples[i]; cur !== undefined; cur = parent.get(cur)) {
-						const f = byId.get(cur)!.callFrame;
-						seen.add(`${f.functionName || '(anon)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}:${f.columnNumber + 1}`);
-					}
-					for (const k of seen) total.set(k, (total.get(k) ?? 0) + dt);
+					for (const k of new Set(stackOf(profile.samples[i]).map(frameLabel))) total.set(k, (total.get(k) ?? 0) + dt);
 				}
 				for (const [k, v] of [...total].sort((x, y) => y[1] - x[1]).slice(0, 40)) console.log(`   win ${v.toFixed(0).padStart(5)} ms ${k}`);
 			}

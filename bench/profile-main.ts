@@ -11,18 +11,7 @@ import { BUILD_DIR } from './lib/paths';
 import { PROBE_SOURCE } from './lib/probe';
 import { prepareSite, serve } from './lib/serve';
 import { runStep } from './lib/steps';
-
-interface Node {
-	id: number;
-	callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-	parent?: number;
-	children?: number[];
-}
-interface Profile {
-	nodes: Node[];
-	samples: number[];
-	timeDeltas: number[];
-}
+import { frameLabel, sampleTimes, stacks, type CpuProfile } from './lib/cpu-profile';
 
 // Runs after the probe: spins ~0.3 ms inside functions whose names mark the window in the samples.
 const MARKERS = `(() => {
@@ -46,24 +35,11 @@ const MARKERS = `(() => {
 	};
 })();`;
 
-const short = (n: Node) => {
-	const f = n.callFrame;
-	const file = f.url.replace(/^.*\//, '') || '(native)';
-	return `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-};
-
 /** Self and total milliseconds per function over the samples between the event and the first-post markers. */
-function windowed(p: Profile): { ms: number; self: Map<string, number>; total: Map<string, number> } | null {
-	const byId = new Map(p.nodes.map((n) => [n.id, n]));
-	for (const n of p.nodes) for (const c of n.children ?? []) byId.get(c)!.parent = n.id;
-	const stackOf = (id: number) => {
-		const out: Node[] = [];
-		for (let n = byId.get(id); n; n = n.parent === undefined ? undefined : byId.get(n.parent)) out.push(n);
-		return out;
-	};
+function windowed(p: CpuProfile): { ms: number; self: Map<string, number>; total: Map<string, number> } | null {
+	const stackOf = stacks(p);
 	const has = (id: number, name: string) => stackOf(id).some((n) => n.callFrame.functionName === name);
-	let t = 0;
-	const times = p.timeDeltas.map((d) => (t += d / 1000));
+	const times = sampleTimes(p);
 	const start = p.samples.findIndex((s) => has(s, '__rasdMarkEvent'));
 	// The last event marker before the first post marker (a click sends several events).
 	const post = p.samples.findIndex((s, i) => i > start && has(s, '__rasdMarkPost'));
@@ -75,9 +51,9 @@ function windowed(p: Profile): { ms: number; self: Map<string, number>; total: M
 	for (let i = from; i < post; i++) {
 		const dt = (times[i + 1] ?? times[i]) - times[i];
 		const stack = stackOf(p.samples[i]);
-		const key = short(stack[0]);
+		const key = frameLabel(stack[0]);
 		self.set(key, (self.get(key) ?? 0) + dt);
-		for (const k of new Set(stack.map(short))) total.set(k, (total.get(k) ?? 0) + dt);
+		for (const k of new Set(stack.map(frameLabel))) total.set(k, (total.get(k) ?? 0) + dt);
 	}
 	return { ms: times[post] - times[from], self, total };
 }
@@ -117,7 +93,7 @@ async function main() {
 			if (profiled) await cdp.send('Profiler.start');
 			const r = await runStep(page, step, i + 1, ctx, 120_000);
 			if (!profiled) continue;
-			const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+			const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
 			const w = windowed(profile);
 			console.log(`\nstep ${i + 1} ${step.name}: beforeQueries ${r.beforeQueriesMs?.toFixed(1)} ms (probe), window ${w?.ms.toFixed(1) ?? '?'} ms (profile)`);
 			if (!w) continue;
